@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Targets follow the pipeline of DESIGN.md: Ingest → Formats → Signals → Detect → Analysis → Report.
+let package = Package(
+  name: "Postmortem",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "postmortem", targets: ["postmortem"]),
+    .executable(name: "postmortem-bench", targets: ["postmortem-bench"]),
+    .executable(name: "postmortem-samples", targets: ["postmortem-samples"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+
+    .target(name: "Ingest", dependencies: ["CZlib", "CLZ4"]),
+    .target(name: "Formats", dependencies: ["Ingest"]),
+    .target(
+      name: "Signals",
+      dependencies: ["Formats", .product(name: "Histogram", package: "hdrhistogram-swift")]),
+    .target(name: "Detect"),
+    .target(name: "Analysis", dependencies: ["Signals", "Detect"]),
+    .target(name: "Report", dependencies: ["Analysis"]),
+    .target(name: "SampleGenerator", dependencies: ["Ingest"]),
+
+    .executableTarget(
+      name: "postmortem",
+      dependencies: [
+        "Ingest", "Formats", "Signals", "Detect", "Analysis", "Report",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "postmortem-bench",
+      dependencies: [
+        "Ingest", "Formats", "Signals", "Detect", "Analysis", "Report", "SampleGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "postmortem-samples",
+      dependencies: [
+        "SampleGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+    .testTarget(name: "FormatsTests", dependencies: ["Formats", "Ingest"]),
+    .testTarget(name: "SignalsTests", dependencies: ["Signals", "Formats"]),
+    .testTarget(name: "DetectTests", dependencies: ["Detect"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Signals", "Detect"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["Analysis", "Report", "SampleGenerator", "Ingest", "Formats", "Signals"]),
+  ]
+)

@@ -1,0 +1,28 @@
+/// A sustained change in a series' level, found offline.
+public struct ChangePoint: Sendable, Equatable {
+  public enum Direction: String, Sendable, Codable {
+    case up, down
+  }
+
+  /// Index of the first value after the change.
+  public var index: Int
+  /// Level (mean) of the segment before and after the change.
+  public var before: Double
+  public var after: Double
+  /// |after − before| in units of the series' noise scale.
+  public var effectSize: Double
+  public var direction: Direction
+  /// 0…1: how far the change's cost improvement clears the penalty.
+  public var confidence: Double
+
+  public init(
+    index: Int, before: Double, after: Double, effectSize: Double, direction: Direction, confidence: Double
+  ) {
+    self.index = index
+    self.before = before
+    self.after = after
+    self.effectSize = effectSize
+    self.direction = direction
+    self.confidence = confidence
+  }
+}

@@ -1,0 +1,13 @@
+/// One application log event (a line, with any stack-trace lines that follow folded into it).
+public struct LogEvent: Sendable, Equatable {
+  public var time: Timestamp
+  public var level: LogLevel
+  /// Byte range of the message within the line, so the caller can mine its template without a copy.
+  public var message: Range<Int>
+
+  public init(time: Timestamp, level: LogLevel, message: Range<Int>) {
+    self.time = time
+    self.level = level
+    self.message = message
+  }
+}

@@ -1,0 +1,8 @@
+/// The input formats Postmortem reads, each detected by content.
+public enum Format: String, Sendable, CaseIterable, Codable {
+  case springBoot = "spring-boot"
+  case envoyAccess = "envoy-access"
+  case prometheusText = "prometheus-text"
+  case prometheusQueryRange = "prometheus-query-range"
+  case mysqlProcesslistTable = "mysql-processlist-table"
+}

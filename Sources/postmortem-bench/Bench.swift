@@ -1,0 +1,7 @@
+import ArgumentParser
+
+@main
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "postmortem-bench", abstract: "Postmortem's benchmarks, one subcommand each.")
+}
