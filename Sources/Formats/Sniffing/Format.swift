@@ -1,7 +1,10 @@
 /// The input formats Postmortem reads, each detected by content.
 public enum Format: String, Sendable, CaseIterable, Codable {
   case springBoot = "spring-boot"
+  case monolog
+  case jsonLines = "json-lines"
   case envoyAccess = "envoy-access"
+  case nginxAccess = "nginx-access"
   case prometheusText = "prometheus-text"
   case prometheusQueryRange = "prometheus-query-range"
   case mysqlProcesslistTable = "mysql-processlist-table"
