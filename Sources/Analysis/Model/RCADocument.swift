@@ -1,3 +1,8 @@
+public import Signals
+
+/// Re-exported under Analysis so report code can name it without importing Signals.
+public typealias SignalKind = Signals.SignalKind
+
 /// The findings of one analysis: what `rca.json` holds and what `RCA.md` renders.
 ///
 /// The JSON shape is a contract (DESIGN.md): keys may be added, never renamed. Times are RFC 3339 UTC strings.
@@ -80,22 +85,6 @@ public struct RootCause: Sendable, Equatable, Codable {
     self.confidence = confidence
     self.summary = summary
   }
-}
-
-/// What the signal kind of a timeline entry or link is, in a vocabulary tests and tickets can match on.
-public enum SignalKind: String, Sendable, Equatable, Codable, CaseIterable {
-  case requestRate = "request-rate"
-  case errorRate = "error-rate"
-  case latencyP50 = "latency-p50"
-  case latencyP90 = "latency-p90"
-  case latencyP99 = "latency-p99"
-  case logLevel = "log-level"
-  case logTemplate = "log-template"
-  case dbConnections = "db-connections"
-  case dbConnectionsByCommand = "db-connections-by-command"
-  case dbIdleAge = "db-idle-age"
-  case dbMaxConnections = "db-max-connections"
-  case metric
 }
 
 /// How a signal changed at a timeline entry.

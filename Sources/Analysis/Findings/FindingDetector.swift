@@ -1,0 +1,88 @@
+import Detect
+import Signals
+
+/// Finds the significant changes of every signal: level shifts, plateaus at a known limit, new log templates.
+struct FindingDetector {
+  let extraction: Extraction
+  let detector = ChangePointDetector(minimumSegmentLength: 3)
+
+  /// A shift must be at least this many noise scales…
+  static let minimumEffectSize = 3.0
+  /// …and this fraction of the larger level, so a flat series with tiny noise does not report tiny shifts.
+  static let minimumRelativeChange = 0.2
+  /// A template seen fewer times than this is an anecdote, not a change.
+  static let minimumTemplateLines = 3
+  /// A new template must keep appearing in this fraction of the buckets after its first line: a rare warning
+  /// that shows up now and then is background, a new failure mode repeats.
+  static let minimumTemplatePresence = 0.3
+
+  func findings() -> [Finding] {
+    var findings: [Finding] = []
+    let limit = connectionLimit()
+    for (index, signal) in extraction.signals.enumerated() {
+      switch signal.key.kind {
+      case .logTemplate:
+        if let finding = newTemplate(signal, index: index) { findings.append(finding) }
+        continue
+      case .dbMaxConnections:
+        continue
+      default:
+        break
+      }
+      findings += levelShifts(signal, index: index)
+      if signal.key.kind == .dbConnections, signal.key.subject == nil, let limit,
+        let finding = plateau(signal, index: index, limit: limit)
+      {
+        findings.append(finding)
+      }
+    }
+    return findings
+  }
+
+  /// The server's `max_connections`, when a metric dump or variables capture gives it.
+  func connectionLimit() -> Double? {
+    extraction.signals.first { $0.key.kind == .dbMaxConnections }?.values.last { !$0.isNaN }
+  }
+
+  private func levelShifts(_ signal: Signal, index: Int) -> [Finding] {
+    detector.detect(signal.values).compactMap { point -> Finding? in
+      let larger = max(abs(point.before), abs(point.after))
+      guard point.effectSize >= Self.minimumEffectSize, larger > 0,
+        abs(point.after - point.before) >= Self.minimumRelativeChange * larger
+      else { return nil }
+      var onset = point.index
+      if point.direction == .up {
+        onset = ChangeOnset.rampStart(signal.values, changeIndex: point.index)
+      }
+      return Finding(
+        signal: index, change: point.direction == .up ? .rise : .drop,
+        milliseconds: signal.milliseconds(at: onset), uncertaintyMilliseconds: signal.stepMilliseconds,
+        before: point.before, after: point.after, effectSize: point.effectSize)
+    }
+  }
+
+  private func plateau(_ signal: Signal, index: Int, limit: Double) -> Finding? {
+    let tolerance = max(2, limit * 0.02)
+    guard let start = ChangeOnset.plateau(signal.values, limit: limit, tolerance: tolerance) else { return nil }
+    let before = signal.values[..<start].filter { !$0.isNaN }
+    return Finding(
+      signal: index, change: .plateau, milliseconds: signal.milliseconds(at: start),
+      uncertaintyMilliseconds: signal.stepMilliseconds,
+      before: before.isEmpty ? .nan : before.reduce(0, +) / Double(before.count), after: limit, effectSize: 0)
+  }
+
+  /// A warning-or-worse template first seen after a quiet stretch: the "new kind of line" of an incident.
+  private func newTemplate(_ signal: Signal, index: Int) -> Finding? {
+    guard signal.role == .symptom, let first = signal.firstSeenMilliseconds,
+      let firstIndex = ChangeOnset.firstNonZero(signal.values, afterQuietPoints: 6)
+    else { return nil }
+    let seconds = Double(signal.stepMilliseconds) / 1000
+    let lines = signal.values.reduce(0) { $0 + ($1.isNaN ? 0 : $1 * seconds) }
+    let after = signal.values[firstIndex...].filter { !$0.isNaN }
+    let present = Double(after.count { $0 > 0 }) / Double(max(1, after.count))
+    guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else { return nil }
+    return Finding(
+      signal: index, change: .new, milliseconds: first, uncertaintyMilliseconds: 1000, before: 0,
+      after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0)
+  }
+}

@@ -1,0 +1,27 @@
+import Signals
+
+/// What was read and what was not, so that nothing is lost silently.
+enum DataQualityReport {
+  static func make(_ extraction: Extraction) -> DataQuality {
+    var errors = extraction.discoveryErrors
+    var examples: [String] = []
+    for source in extraction.sources {
+      if let error = source.error { errors.append(error) }
+      for skipped in source.stats.skippedExamples.prefix(2) {
+        examples.append("\(skipped.path):\(skipped.line): skipped: \(skipped.reason)")
+      }
+    }
+    let sources = extraction.sources.map { source in
+      SourceQuality(
+        path: source.path, compression: source.stats.compression.rawValue, format: source.stats.format?.rawValue,
+        bytes: source.stats.bytesRead, lines: source.stats.lines, records: source.stats.records,
+        skipped: source.stats.skipped, error: source.error)
+    }
+    return DataQuality(
+      files: extraction.sources.count, bytes: sources.reduce(0) { $0 + $1.bytes },
+      decodedBytes: extraction.sources.reduce(0) { $0 + $1.stats.bytesDecoded },
+      lines: sources.reduce(0) { $0 + $1.lines }, records: sources.reduce(0) { $0 + $1.records },
+      skipped: sources.reduce(0) { $0 + $1.skipped }, sources: sources, errors: errors + examples,
+      assumedZones: extraction.sources.filter(\.stats.assumedZone).map(\.path))
+  }
+}

@@ -1,0 +1,17 @@
+/// The signals of an incident's evidence, with what it cost to read them.
+public struct Extraction: Sendable {
+  /// The analysed window, epoch milliseconds, `end` exclusive.
+  public var windowStart: Int64
+  public var windowEnd: Int64
+  public var stepMilliseconds: Int64
+  /// Every signal, sorted by key.
+  public var signals: [Signal]
+  /// One outcome per source, in path order.
+  public var sources: [SourceOutcome]
+  /// Paths that could not be turned into sources (missing, unreadable).
+  public var discoveryErrors: [String]
+  /// The fullest processlist snapshot seen, if any: who held the connections.
+  public var processlist: ProcesslistEvidence?
+  /// Services that have logs or access logs, sorted.
+  public var services: [String]
+}

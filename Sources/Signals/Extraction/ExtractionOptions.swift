@@ -1,0 +1,18 @@
+public import Formats
+
+/// How sources become signals.
+public struct ExtractionOptions: Sendable {
+  /// Width of the finest bucket; coarser sources (30 s processlist snapshots) keep their own width.
+  public var resolutionSeconds: Int
+  public var read: ReadOptions
+  /// Records outside `from..<to` (epoch milliseconds) are ignored; nil means the data's own extent.
+  public var from: Int64?
+  public var to: Int64?
+
+  public init(resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil) {
+    self.resolutionSeconds = resolutionSeconds
+    self.read = read
+    self.from = from
+    self.to = to
+  }
+}

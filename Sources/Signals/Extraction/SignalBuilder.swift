@@ -1,0 +1,207 @@
+import Formats
+
+/// Turns merged aggregates into signals over one window: rates, ratios, quantiles, counts per subject.
+struct SignalBuilder {
+  let aggregate: SourceAggregate
+  let windowStart: Int64
+  let windowEnd: Int64
+
+  var step: Int64 { aggregate.stepMilliseconds }
+
+  func signals() -> [Signal] {
+    requestSignals() + logSignals() + metricSignals() + processlistSignals()
+  }
+
+  // MARK: Buckets
+
+  /// The bucket numbers of the window at `step`.
+  private func buckets(step: Int64) -> ClosedRange<Int64> {
+    Self.floorDivide(windowStart, step)...Self.floorDivide(windowEnd - 1, step)
+  }
+
+  static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    value >= 0 ? value / divisor : (value - divisor + 1) / divisor
+  }
+
+  /// The smallest multiple of the base step at least as wide as a source's sampling interval.
+  private func nativeStep(first: Int64, last: Int64, count: Int) -> Int64 {
+    guard count > 1, last > first else { return step }
+    let interval = (last - first) / Int64(count - 1)
+    return max(1, (interval + step - 1) / step) * step
+  }
+
+  private func paths(_ component: String) -> [String] {
+    (aggregate.paths[component] ?? []).sorted()
+  }
+
+  // MARK: Requests
+
+  private func requestSignals() -> [Signal] {
+    let range = buckets(step: step)
+    let seconds = Double(step) / 1000
+    var formatsPerService: [String: Int] = [:]
+    for key in aggregate.requests.keys { formatsPerService[key.service, default: 0] += 1 }
+    var signals: [Signal] = []
+    for (key, requests) in aggregate.requests.sorted(by: { ($0.key.service, $0.key.format.rawValue) < ($1.key.service, $1.key.format.rawValue) }) {
+      let series = requests.buckets
+      let covered = series.firstBucket...series.lastBucket
+      let suffix = formatsPerService[key.service, default: 0] > 1 ? " (\(key.format.rawValue))" : ""
+      func make(_ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole, _ examples: [ExampleLine] = [],
+                _ value: (RequestAggregate.Bucket) -> Double) -> Signal {
+        let values = range.map { bucket in covered.contains(bucket) ? value(series[bucket: bucket]) : .nan }
+        return Signal(
+          key: SignalKey(component: key.service, kind: kind, source: key.format.rawValue),
+          name: "\(key.service) \(name)\(suffix)", unit: unit, role: role,
+          startMilliseconds: range.lowerBound * step, stepMilliseconds: step, values: values,
+          sources: paths(key.service), examples: examples)
+      }
+      let errorExamples = range.compactMap { series[bucket: $0].firstServerError }
+      signals.append(make(.requestRate, "request rate", "req/s", .load) { Double($0.requests) / seconds })
+      signals.append(
+        make(.errorRate, "5xx ratio", "ratio", .symptom, errorExamples) {
+          $0.requests > 0 ? Double($0.serverErrors) / Double($0.requests) : .nan
+        })
+      for (kind, percentile) in [(SignalKind.latencyP50, 50.0), (.latencyP90, 90.0), (.latencyP99, 99.0)] {
+        signals.append(
+          make(kind, "latency p\(Int(percentile))", "s", .symptom) {
+            $0.latency.map { Double($0.valueAtPercentile(percentile)) / 1000 } ?? .nan
+          })
+      }
+    }
+    return signals
+  }
+
+  // MARK: Logs
+
+  private func logSignals() -> [Signal] {
+    let range = buckets(step: step)
+    let seconds = Double(step) / 1000
+    var signals: [Signal] = []
+    for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key }) {
+      // The service's log covers the buckets from its first to its last event: zero inside, a gap outside.
+      var first = Int64.max
+      var last = Int64.min
+      for series in logs.levels where !series.isEmpty {
+        first = min(first, series.firstBucket)
+        last = max(last, series.lastBucket)
+      }
+      guard first <= last else { continue }
+      let covered = first...last
+      func rates(_ series: BucketSeries<Int32>) -> [Double] {
+        range.map { covered.contains($0) ? Double(series[bucket: $0]) / seconds : .nan }
+      }
+      for level in LogLevel.allCases where !logs.levels[Int(level.rawValue)].isEmpty {
+        signals.append(
+          Signal(
+            key: SignalKey(component: service, kind: .logLevel, subject: level.name),
+            name: "\(service) \(level.name) log lines", unit: "lines/s",
+            role: level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
+            stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
+      }
+      for (key, template) in logs.templates.sorted(by: { $0.key < $1.key }) {
+        signals.append(
+          Signal(
+            key: SignalKey(component: service, kind: .logTemplate, subject: Self.templateID(key)),
+            name: "\(service) log \"\(template.text.prefix(120))\"", unit: "lines/s",
+            role: template.level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
+            stepMilliseconds: step, values: rates(template.counts), sources: paths(service),
+            examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds))
+      }
+    }
+    return signals
+  }
+
+  /// A short stable id for a template: the first 8 hex digits of its shape hash.
+  static func templateID(_ key: UInt64) -> String {
+    let hex = String(key >> 32, radix: 16)
+    return "t" + String(repeating: "0", count: 8 - hex.count) + hex
+  }
+
+  // MARK: Metrics
+
+  private func metricSignals() -> [Signal] {
+    var signals: [Signal] = []
+    for (identity, series) in aggregate.metrics.series.sorted(by: { MetricVocabulary.displayName($0.key) < MetricVocabulary.displayName($1.key) }) {
+      let native = nativeStep(
+        first: series.firstMilliseconds, last: series.lastMilliseconds, count: series.sampleCount)
+      let range = buckets(step: native)
+      let ratio = native / step
+      let points: [MetricAggregate.Point?] = range.map { coarse in
+        var latest: MetricAggregate.Point?
+        for fine in (coarse * ratio)..<(coarse * ratio + ratio) {
+          if let point = series.points[bucket: fine] { latest = point }
+        }
+        return latest
+      }
+      let meaning = MetricVocabulary.meaning(of: identity)
+      let values: [Double]
+      if meaning.isCounter {
+        var previous: MetricAggregate.Point?
+        values = points.map { point in
+          defer { if point != nil { previous = point } }
+          guard let point, let before = previous, point.milliseconds > before.milliseconds else { return .nan }
+          let delta = point.value >= before.value ? point.value - before.value : point.value
+          return delta / (Double(point.milliseconds - before.milliseconds) / 1000)
+        }
+      } else {
+        values = points.map { $0?.value ?? .nan }
+      }
+      signals.append(
+        Signal(
+          key: SignalKey(
+            component: meaning.component, kind: meaning.kind, subject: meaning.subject,
+            source: MetricVocabulary.displayName(identity)),
+          name: MetricVocabulary.displayName(identity) + (meaning.isCounter ? " rate" : ""),
+          unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
+          stepMilliseconds: native, values: values, sources: series.paths.sorted()))
+    }
+    return signals
+  }
+
+  // MARK: Processlist
+
+  private func processlistSignals() -> [Signal] {
+    let processlist = aggregate.processlist
+    guard processlist.snapshotCount > 0 else { return [] }
+    let native = nativeStep(
+      first: processlist.firstMilliseconds, last: processlist.lastMilliseconds, count: processlist.snapshotCount)
+    let range = buckets(step: native)
+    let ratio = native / step
+    let summaries: [ProcesslistAggregate.Summary?] = range.map { coarse in
+      var latest: ProcesslistAggregate.Summary?
+      for fine in (coarse * ratio)..<(coarse * ratio + ratio) {
+        if let summary = processlist.summaries[bucket: fine] { latest = summary }
+      }
+      return latest
+    }
+    var users = Set<String>()
+    var commands = Set<String>()
+    for summary in summaries.compactMap({ $0 }) {
+      users.formUnion(summary.byUser.keys)
+      commands.formUnion(summary.byCommand.keys)
+    }
+    func make(_ kind: SignalKind, _ subject: String?, _ name: String, _ unit: String,
+              _ value: (ProcesslistAggregate.Summary) -> Double) -> Signal {
+      Signal(
+        key: SignalKey(component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "processlist"),
+        name: name, unit: unit, role: .resource, startMilliseconds: range.lowerBound * native,
+        stepMilliseconds: native, values: summaries.map { $0.map(value) ?? .nan },
+        sources: paths(ProcesslistAggregate.component))
+    }
+    var signals = [make(.dbConnections, nil, "mysql connections (processlist)", "connections") { Double($0.total) }]
+    for user in users.sorted() {
+      signals.append(make(.dbConnections, user, "mysql connections {user=\(user)}", "connections") {
+        Double($0.byUser[user] ?? 0)
+      })
+      signals.append(make(.dbIdleAge, user, "mysql oldest idle connection {user=\(user)}", "s") {
+        Double($0.oldestIdleByUser[user] ?? 0)
+      })
+    }
+    for command in commands.sorted() {
+      signals.append(make(.dbConnectionsByCommand, command, "mysql connections {command=\(command)}", "connections") {
+        Double($0.byCommand[command] ?? 0)
+      })
+    }
+    return signals
+  }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Analysis
+import Formats
+import Foundation
+import Report
+import Signals
+
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Analyze evidence files and directories; write RCA.md, rca.json and charts.")
+
+  @Argument(help: "Files and directories to read (directories are walked recursively).")
+  var paths: [String]
+
+  @Option(name: .shortAndLong, help: "Directory to write the report into.")
+  var out: String = "Reports/incident"
+
+  @Option(help: "Report title (default: the first path's name).")
+  var title: String?
+
+  @Option(help: "Ignore records before this time (RFC 3339, e.g. 2026-11-27T02:30:00Z).")
+  var from: String?
+
+  @Option(help: "Ignore records at or after this time (RFC 3339).")
+  var to: String?
+
+  @Option(help: "Zone for times written without one: UTC or an offset like +02:00.")
+  var tz: String = "UTC"
+
+  @Option(help: "Finest bucket width in seconds.")
+  var resolution: Int = 10
+
+  @Flag(help: "Print nothing but errors.")
+  var quiet = false
+
+  func validate() throws {
+    guard resolution > 0 else { throw ValidationError("--resolution must be a positive number of seconds") }
+    guard UTCOffset.seconds(tz) != nil else {
+      throw ValidationError("--tz \(tz): expected UTC or an offset like +02:00 (named zones are not supported yet)")
+    }
+    for (name, value) in [("--from", from), ("--to", to)] {
+      if let value, Timestamp(rfc3339: value) == nil {
+        throw ValidationError("\(name) \(value): expected an RFC 3339 time like 2026-11-27T02:30:00Z")
+      }
+    }
+  }
+
+  func run() throws {
+    let options = ExtractionOptions(
+      resolutionSeconds: resolution, read: ReadOptions(utcOffsetSeconds: UTCOffset.seconds(tz) ?? 0),
+      from: from.flatMap { Timestamp(rfc3339: $0)?.milliseconds },
+      to: to.flatMap { Timestamp(rfc3339: $0)?.milliseconds })
+    let extraction = SignalExtractor.extract(paths: paths, options: options)
+    let name = title ?? URL(fileURLWithPath: paths.first ?? "incident").lastPathComponent
+    let result = IncidentAnalyzer.analyze(extraction, title: name)
+    let quality = result.document.dataQuality
+    for error in quality.errors { Terminal.error(error) }
+    guard quality.records > 0 else {
+      Terminal.error("no usable input: no records could be read from \(paths.joined(separator: " "))")
+      throw ExitCode(2)
+    }
+    try ReportWriter.write(result, to: out)
+    if !quiet {
+      let cause = result.document.rootCause
+      Terminal.info(
+        "read \(quality.files) files, \(quality.records) records, \(quality.skipped) lines skipped; "
+          + "root cause: \(cause.kind.rawValue) in \(cause.component)"
+          + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md")
+    }
+    if quality.skipped > 0 || !quality.errors.isEmpty { throw ExitCode(1) }
+  }
+}
