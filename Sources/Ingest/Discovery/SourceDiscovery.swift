@@ -1,31 +1,15 @@
-import Foundation
-
 /// Turns the paths given on the command line into the sources to read.
-///
-/// PLACEHOLDER: files and one directory level, sorted; replaced by the recursive walk.
 public enum SourceDiscovery {
+  /// Files are taken as given; directories are walked recursively, skipping hidden entries (names starting
+  /// with `.`) and anything that is not a regular file. The sources come sorted by path bytes, each file
+  /// once however many paths reach it; the errors name what could not be read.
   public static func sources(for paths: [String]) -> (sources: [Source], errors: [IngestError]) {
-    var sources: [Source] = []
-    var errors: [IngestError] = []
-    for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        errors.append(.missingPath(path))
-        continue
-      }
-      if isDirectory.boolValue {
-        let names = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
-        for name in names.sorted() {
-          let full = path + "/" + name
-          var sub: ObjCBool = false
-          if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue {
-            sources.append(Source(path: full))
-          }
-        }
-      } else {
-        sources.append(Source(path: path))
-      }
+    var walk = DirectoryWalk()
+    // Walking in a fixed order makes the path a shared file or directory is reported under independent
+    // of the order the paths were given in.
+    for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      walk.visit(givenPath: path)
     }
-    return (sources, errors)
+    return walk.result()
   }
 }

@@ -1,0 +1,25 @@
+/// A pull-based decoder: the caller owns the output buffer and asks for more when it is ready, which
+/// serves a plain loop, a reader thread and a task alike.
+protocol ByteStreamDecoder: AnyObject {
+  /// Compressed bytes consumed so far.
+  var bytesConsumed: Int { get }
+
+  /// Decodes the next bytes into `buffer` and returns their count; 0 means the stream ended cleanly.
+  ///
+  /// Bytes decoded before a fault are returned first; the fault is thrown by the call after.
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int
+}
+
+/// Opens `path`, detects its compression from its first bytes and returns the decoder for it.
+func makeDecoder(
+  path: String, inputBufferSize: Int
+) throws(IngestError) -> (compression: Compression, decoder: any ByteStreamDecoder) {
+  let input = try FileInput(path: path, bufferSize: inputBufferSize)
+  try input.fill(atLeast: Compression.magicLength)
+  let compression = Compression(magic: input.window)
+  switch compression {
+  case .gzip: return (compression, try GzipDecoder(input: input))
+  case .lz4: return (compression, try LZ4FrameDecoder(input: input))
+  case .plain: return (compression, PlainDecoder(input: input))
+  }
+}

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import Ingest
+
+@Suite("Compression is detected from magic bytes")
+struct CompressionDetectionTests {
+  @Test("gzip, lz4 frames and lz4 skippable frames are recognised; anything else is plain")
+  func magicBytes() {
+    let cases: [([UInt8], Compression)] = [
+      ([0x1F, 0x8B, 0x08, 0x00], .gzip),
+      ([0x1F, 0x8B], .gzip),
+      ([0x04, 0x22, 0x4D, 0x18], .lz4),
+      ([0x5A, 0x2A, 0x4D, 0x18], .lz4),
+      ([0x04, 0x22, 0x4D], .plain),
+      ([0x1F, 0x8C, 0x08, 0x00], .plain),
+      ([0x28, 0xB5, 0x2F, 0xFD], .plain),
+      (Array("2026-11-27".utf8), .plain),
+      ([], .plain),
+    ]
+    for (magic, expected) in cases {
+      let detected = magic.withUnsafeBytes { Compression(magic: $0) }
+      #expect(detected == expected, "magic \(magic)")
+    }
+  }
+
+  @Test("a file's name does not decide its compression")
+  func nameIsIgnored() throws {
+    let directory = try TemporaryDirectory()
+    let lines = sampleLines(20)
+    let plainNamedGzip = try directory.write(joined(lines), to: "plain.log.gz")
+    let gzipNamedLog = try directory.write(try Compressors.gzip(joined(lines)), to: "packed.log")
+    let lz4NamedTxt = try directory.write(try Compressors.lz4Frame(joined(lines)), to: "packed.txt")
+
+    let plain = try ReadOutcome(path: plainNamedGzip)
+    let gzip = try ReadOutcome(path: gzipNamedLog)
+    let lz4 = try ReadOutcome(path: lz4NamedTxt)
+
+    #expect(plain.reader.compression == .plain)
+    #expect(gzip.reader.compression == .gzip)
+    #expect(lz4.reader.compression == .lz4)
+    for outcome in [plain, gzip, lz4] {
+      #expect(outcome.error == nil)
+      #expect(outcome.text == lines)
+    }
+  }
+
+  @Test("random bytes are read as plain lines, none lost, none invented")
+  func randomBytesArePlain() throws {
+    var generator = SeededGenerator(seed: 7)
+    var bytes = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes[0] = 0x41
+    let directory = try TemporaryDirectory()
+    let path = try directory.write(bytes, to: "noise.bin")
+
+    let outcome = try ReadOutcome(path: path)
+
+    #expect(outcome.error == nil)
+    #expect(outcome.reader.compression == .plain)
+    var expected = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+      line.last == 0x0D ? Array(line.dropLast()) : Array(line)
+    }
+    if bytes.last == 0x0A { expected.removeLast() }
+    #expect(outcome.lines == expected)
+    #expect(outcome.reader.bytesRead == bytes.count)
+    #expect(outcome.reader.bytesDecoded == bytes.count)
+  }
+
+  @Test("an empty file has no lines and no error")
+  func emptyFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write([UInt8](), to: "empty.log")
+
+    let outcome = try ReadOutcome(path: path)
+
+    #expect(outcome.error == nil)
+    #expect(outcome.lines.isEmpty)
+    #expect(outcome.reader.compression == .plain)
+    #expect(outcome.reader.bytesRead == 0)
+  }
+
+  @Test("a file that cannot be opened is reported as unreadable, naming it")
+  func unreadableFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.path + "/absent.log"
+
+    let outcome = try ReadOutcome(path: path)
+
+    guard case .unreadable(let reported, _) = outcome.error else {
+      Issue.record("expected unreadable, got \(String(describing: outcome.error))")
+      return
+    }
+    #expect(reported == path)
+    #expect(outcome.error?.description.hasPrefix(path) == true)
+  }
+}
