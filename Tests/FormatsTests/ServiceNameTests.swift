@@ -21,6 +21,9 @@ struct ServiceNameTests {
       ("dispatch-istio-proxy.txt", "dispatch"),
       ("logs/order-service.log", "order-service"),
       ("node-exporter.log", "node-exporter"),
+      ("logs/shipping/shipping-7d9f8c6b5a-x2k4m.log.gz", "shipping"),
+      ("logs/fluentd-x7k2p.log", "fluentd"),
+      ("logs/payment-fixes.log", "payment-fixes"),
     ])
   func infer(path: String, expected: String) {
     #expect(ServiceName.infer(fromPath: path) == expected)

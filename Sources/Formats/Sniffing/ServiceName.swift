@@ -103,10 +103,7 @@ public enum ServiceName {
       if !segment.isEmpty, segment.count <= 3, segment.allSatisfy(ASCII.isDigit) { return index }
       guard index + 1 < segments.count else { break }
       let next = name[segments[index + 1]]
-      let hashLike =
-        (5...10).contains(segment.count)
-        && (segment.allSatisfy(podAlphabet.contains) || segment.allSatisfy(ASCII.isDigit))
-      if hashLike, next.count == 5, next.allSatisfy(podAlphabet.contains),
+      if (5...10).contains(segment.count), isGeneratedName(segment), next.count == 5, isGeneratedName(next),
         segment.contains(where: ASCII.isDigit) || next.contains(where: ASCII.isDigit)
       {
         return index
@@ -115,8 +112,18 @@ public enum ServiceName {
     return nil
   }
 
+  /// Letters and digits as Kubernetes generates them: from its vowel-free alphabet, or (for names written by
+  /// other tools, and old numeric hashes) any lower-case letters and digits with at least one digit.
+  private static func isGeneratedName(_ segment: ArraySlice<UInt8>) -> Bool {
+    segment.allSatisfy(podAlphabet.contains)
+      || segment.allSatisfy { ASCII.isDigit($0) || ASCII.isLowerLetter($0) }
+        && segment.contains(where: ASCII.isDigit)
+  }
+
+  /// A DaemonSet's or bare pod's 5-character id, which must mix letters and digits to be told from a word.
   private static func isPodIdentifier(_ segment: ArraySlice<UInt8>) -> Bool {
-    segment.count == 5 && segment.allSatisfy(podAlphabet.contains) && segment.contains(where: ASCII.isDigit)
+    segment.count == 5 && isGeneratedName(segment) && segment.contains(where: ASCII.isDigit)
+      && segment.contains(where: ASCII.isLowerLetter)
   }
 
   private static func hasSegmentSuffix(_ name: [UInt8], _ segments: [Range<Int>], _ suffix: String) -> Bool {
