@@ -15,6 +15,7 @@ enum ASCII {
   static let openBracket: UInt8 = 0x5B
   static let backslash: UInt8 = 0x5C
   static let closeBracket: UInt8 = 0x5D
+  static let underscore: UInt8 = 0x5F
   static let openBrace: UInt8 = 0x7B
   static let closeBrace: UInt8 = 0x7D
 

@@ -67,7 +67,9 @@ public enum ServiceName {
   /// The start of a trailing rotation stamp: `.digits` (`.1`), or a separator then a date or time (digits and
   /// `-_.:`, at least six digits: `.2024-06-18.02`, `-20240618`).
   private static func rotationStampStart(_ name: [UInt8]) -> Int? {
-    func isSeparator(_ byte: UInt8) -> Bool { byte == ASCII.dot || byte == ASCII.minus || byte == 0x5F }
+    func isSeparator(_ byte: UInt8) -> Bool {
+      byte == ASCII.dot || byte == ASCII.minus || byte == ASCII.underscore
+    }
     var start = name.count
     while start > 0,
       ASCII.isDigit(name[start - 1]) || isSeparator(name[start - 1]) || name[start - 1] == ASCII.colon
@@ -88,7 +90,7 @@ public enum ServiceName {
   private static func segmentRanges(_ name: [UInt8]) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
-    for (index, byte) in name.enumerated() where byte == ASCII.minus || byte == 0x5F {
+    for (index, byte) in name.enumerated() where byte == ASCII.minus || byte == ASCII.underscore {
       ranges.append(start..<index)
       start = index + 1
     }
