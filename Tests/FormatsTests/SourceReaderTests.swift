@@ -67,6 +67,23 @@ struct SourceReaderTests {
     #expect(result.records.last?.message == "event 499")
   }
 
+  @Test("a stack trace longer than the first sniffing window does not hide the format")
+  func longLeadingTrace() throws {
+    let trace = (0..<300).map { "\tat com.example.Frame\($0).call(Frame.java:\($0))" }
+    let result = try read((trace + springLines).joined(separator: "\n"))
+    #expect(result.error == nil)
+    #expect(result.stats.format == .springBoot)
+    #expect(result.records.map(\.line) == [301, 304])
+  }
+
+  @Test("a long source that nothing recognises stops at the widest window with `unrecognized`")
+  func longUnrecognized() throws {
+    let path = try H.temporaryFile(Array(repeating: "plain words", count: 10_000).joined(separator: "\n"))
+    var reader = SourceReader(source: Source(path: path))
+    #expect(throws: FormatError.unrecognized(path: path)) { try reader.read { _, _ in } }
+    #expect(reader.stats.lines == SourcePrefix.maximumLineLimit)
+  }
+
   @Test("malformed lines are counted with their line numbers; the first five are kept as examples")
   func malformedCounted() throws {
     var lines = [#"[2026-11-27 03:04:11] app.ERROR: Database error [] []"#]

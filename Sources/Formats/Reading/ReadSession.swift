@@ -31,14 +31,14 @@ struct ReadSession {
       try document!.append(line)
     } else {
       prefix.append(line, number: number)
-      if prefix.isFull { try decide(body) }
+      if prefix.isFull { try decide(body, final: false) }
     }
   }
 
   /// Ends the source: sniffs a source shorter than the prefix, hands on what the parser still holds, parses a
   /// collected document.
   mutating func end(_ body: BoundParser.Consumer) throws(FormatError) {
-    if !decided { try decide(body) }
+    if !decided { try decide(body, final: true) }
     if let parser {
       (series, assumedZone) = parser.finish(lines, &tally, body)
     } else if let document {
@@ -49,11 +49,15 @@ struct ReadSession {
     }
   }
 
-  private mutating func decide(_ body: BoundParser.Consumer) throws(FormatError) {
+  /// Chooses the format from the prefix; while nothing is recognised and the source goes on (`final` false),
+  /// the prefix grows instead, up to its maximum.
+  private mutating func decide(_ body: BoundParser.Consumer, final: Bool) throws(FormatError) {
     switch prefix.detect() {
     case .empty:
+      if !final && prefix.grow() { return }
       decided = true
     case .unrecognized:
+      if !final && prefix.grow() { return }
       decided = true
       throw .unrecognized(path: context.path)
     case .recognized(let format):

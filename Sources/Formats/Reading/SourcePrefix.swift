@@ -1,15 +1,28 @@
 /// The first lines of a source, copied so that the format can be sniffed from them and they can then be
 /// replayed through the chosen parser: sniffing never needs a second pass over a compressed file.
 struct SourcePrefix {
-  /// Enough lines to see past a stack trace or a `mysql>` prompt at the top, few enough to cost nothing.
-  static let lineLimit = 64
-  static let byteLimit = 64 * 1024
+  /// Enough lines to see past a short stack trace or a `mysql>` prompt at the top, few enough to cost nothing.
+  static let initialLineLimit = 64
+  static let initialByteLimit = 64 * 1024
+  /// How far the prefix grows while nothing is recognised: a rotated Java log can open with a long trace.
+  static let maximumLineLimit = 4096
+  static let maximumByteLimit = 1 << 20
 
   /// The lines, each followed by `\n`: also the document prefix that whole-document parsers sniff.
   private(set) var bytes: [UInt8] = []
   private var lines: [(range: Range<Int>, number: Int)] = []
+  private var lineLimit = Self.initialLineLimit
+  private var byteLimit = Self.initialByteLimit
 
-  var isFull: Bool { lines.count >= Self.lineLimit || bytes.count >= Self.byteLimit }
+  var isFull: Bool { lines.count >= lineLimit || bytes.count >= byteLimit }
+
+  /// Doubles the limits, up to the maximum; false once the buffered lines reach either maximum.
+  mutating func grow() -> Bool {
+    guard lines.count < Self.maximumLineLimit, bytes.count < Self.maximumByteLimit else { return false }
+    lineLimit = min(lineLimit * 2, Self.maximumLineLimit)
+    byteLimit = min(byteLimit * 2, Self.maximumByteLimit)
+    return true
+  }
 
   mutating func append(_ line: UnsafeRawBufferPointer, number: Int) {
     let start = bytes.count
