@@ -1,6 +1,7 @@
 import Ingest
 
 /// Per-line context handed along with each record: the line's bytes (for `Range<Int>` fields) and its number.
+/// Samples of a whole-document source have no line: empty bytes and number 0.
 public struct RecordContext {
   public let line: UnsafeRawBufferPointer
   public let lineNumber: Int
@@ -39,7 +40,9 @@ public struct ReadOptions: Sendable {
 
 /// Reads one source end to end: decode, detect the format from its content, parse each line.
 ///
-/// PLACEHOLDER: to be implemented with the parsers.
+/// Detection reads the first lines (up to 64, or 64 KiB) once: the line format that recognises most of them
+/// wins, since a file may start with a stack trace or a `mysql>` prompt; a source that opens a JSON value and
+/// that a document parser accepts is read whole. Memory stays bounded for line formats whatever the size.
 public struct SourceReader {
   public let source: Source
   public let options: ReadOptions
@@ -47,6 +50,7 @@ public struct SourceReader {
   /// The series table that `MetricSample.series` indexes.
   public private(set) var series: [MetricSeries] = []
 
+  /// A known `format` skips detection.
   public init(source: Source, format: Format? = nil, options: ReadOptions = ReadOptions()) {
     self.source = source
     self.options = options
@@ -54,8 +58,26 @@ public struct SourceReader {
   }
 
   /// Hands every data record (log, request, sample, snapshot) to `body`; structure and malformed lines are
-  /// only counted. Throws `FormatError` or `IngestError`; records delivered before a fault stay delivered.
+  /// only counted. Throws `FormatError` or `IngestError`; records delivered before a fault stay delivered, and
+  /// `stats` describes what was read either way.
   public mutating func read(_ body: (Record, RecordContext) -> Void) throws {
-    throw FormatError.unrecognized(path: source.path)
+    var reader = LineReader(source: source)
+    var session = ReadSession(path: source.path, options: options, format: stats.format)
+    defer {
+      stats = SourceStats(
+        compression: reader.compression, format: session.format, bytesRead: reader.bytesRead,
+        bytesDecoded: reader.bytesDecoded, lines: session.lines, records: session.tally.records,
+        skipped: session.tally.skipped, skippedExamples: session.tally.skippedExamples,
+        assumedZone: session.assumedZone)
+      series = session.series
+    }
+    do {
+      try reader.forEachLine { line, number in try session.accept(line, number: number, body) }
+    } catch let fault as IngestError {
+      // The lines read before the fault still count: a source shorter than the prefix is sniffed and parsed.
+      try? session.end(body)
+      throw fault
+    }
+    try session.end(body)
   }
 }

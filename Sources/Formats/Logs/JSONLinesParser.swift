@@ -1,0 +1,120 @@
+/// One JSON object per line, as pino, bunyan, zap, logstash encoders and Docker's `json-file` driver write them:
+/// `{"level":"info","time":1764649283652,"pid":1,"hostname":"…","msg":"Started on port 8080","v":1}`.
+///
+/// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`: an epoch number (its unit told by its size)
+/// or an RFC 3339 string. The level is `level` or `severity`, a name or pino's number, `info` when absent. The
+/// message is the contents of `msg`, `message` or `log` (escapes left as written). Lines that are not objects
+/// continue the event before them: Node prints uncaught stack traces raw.
+public struct JSONLinesParser: LineParser {
+  public static let format = Format.jsonLines
+  public let series: [MetricSeries] = []
+  public private(set) var assumedZone = false
+  private let localOffsetSeconds: Int
+  private var sawEvent = false
+
+  public init(context: ParserContext) {
+    localOffsetSeconds = context.options.utcOffsetSeconds
+  }
+
+  public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
+    guard case .event(_, let fields) = read(line, localOffsetSeconds: 0) else { return false }
+    return fields.hasLevelOrMessage
+  }
+
+  public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
+    switch Self.read(line, localOffsetSeconds: localOffsetSeconds) {
+    case .event(let event, let fields):
+      sawEvent = true
+      if !fields.timeHasZone { assumedZone = true }
+      return .log(event)
+    case .notAnObject:
+      return sawEvent ? .continuation : .structure
+    case .malformed(let reason):
+      return .malformed(reason: reason)
+    }
+  }
+
+  public mutating func finish() -> Record? { nil }
+
+  private struct Fields {
+    var timeHasZone = true
+    var hasLevelOrMessage = false
+  }
+
+  private enum Reading {
+    case event(LogEvent, Fields)
+    case notAnObject
+    case malformed(String)
+  }
+
+  @inline(__always)
+  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Reading {
+    guard line.byte(at: line.skippingBlanks(from: 0)) == ASCII.openBrace else { return .notAnObject }
+    var time: JSONValueRange?
+    var level: JSONValueRange?
+    var message: JSONValueRange?
+    let complete = JSONObjectScanner.forEachMember(in: line) { key, value in
+      switch key.count {
+      case 2, 4, 9, 10:
+        if time == nil,
+          line.matches("time", at: key.lowerBound) && key.count == 4
+            || line.matches("ts", at: key.lowerBound) && key.count == 2
+            || line.matches("timestamp", at: key.lowerBound) && key.count == 9
+            || line.matches("@timestamp", at: key.lowerBound) && key.count == 10
+        {
+          time = value
+        }
+      case 5, 8:
+        if level == nil,
+          line.matches("level", at: key.lowerBound) && key.count == 5
+            || line.matches("severity", at: key.lowerBound) && key.count == 8
+        {
+          level = value
+        }
+      case 3, 7:
+        if message == nil,
+          line.matches("msg", at: key.lowerBound) && key.count == 3
+            || line.matches("log", at: key.lowerBound) && key.count == 3
+            || line.matches("message", at: key.lowerBound) && key.count == 7
+        {
+          message = value
+        }
+      default:
+        break
+      }
+    }
+    guard complete else { return .malformed("not one complete JSON object") }
+    guard let time else { return .malformed("no `time`, `ts`, `@timestamp` or `timestamp` member") }
+    guard let stamp = readTime(line, time, localOffsetSeconds: localOffsetSeconds) else {
+      return .malformed("time value is neither an epoch number nor an RFC 3339 time")
+    }
+    var severity = LogLevel.info
+    if let level {
+      if level.isString {
+        severity = LogLevel(name: line, level.range) ?? .info
+      } else if let number = line.unsignedInteger(at: level.range.lowerBound),
+        number.end == level.range.upperBound
+      {
+        severity = LogLevel(numeric: number.value)
+      }
+    }
+    let event = LogEvent(
+      time: stamp.timestamp, level: severity, message: message?.range ?? line.count..<line.count)
+    return .event(
+      event, Fields(timeHasZone: stamp.hasZone, hasLevelOrMessage: level != nil || message != nil))
+  }
+
+  @inline(__always)
+  private static func readTime(
+    _ line: UnsafeRawBufferPointer, _ value: JSONValueRange, localOffsetSeconds: Int
+  ) -> (timestamp: Timestamp, hasZone: Bool)? {
+    if value.isString,
+      let scanned = TimestampScanner.dateTime(
+        in: line, at: value.range.lowerBound, localOffsetSeconds: localOffsetSeconds),
+      scanned.end == value.range.upperBound
+    {
+      return (scanned.timestamp, scanned.hasZone)
+    }
+    return TimestampScanner.epoch(in: line, value.range).map { ($0, true) }
+  }
+}

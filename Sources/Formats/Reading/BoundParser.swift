@@ -1,0 +1,45 @@
+/// A line parser of one concrete type, chosen for a source once its format is known.
+///
+/// Its two closures are built by a generic initialiser called with each concrete parser type, so `parse` is
+/// specialised and inlined into `feed`: choosing the format costs one indirect call per line, never an
+/// existential dispatch inside the parser.
+struct BoundParser {
+  typealias Consumer = (Record, RecordContext) -> Void
+
+  /// Parses one line and hands its record on.
+  let feed:
+    (_ line: UnsafeRawBufferPointer, _ number: Int, _ tally: inout RecordTally, _ body: Consumer) -> Void
+  /// Hands on a record still pending at the end (stamped with the last line's number); returns the parser's
+  /// series table and whether it assumed a zone.
+  let finish:
+    (_ lastLine: Int, _ tally: inout RecordTally, _ body: Consumer) -> (
+      series: [MetricSeries], assumedZone: Bool
+    )
+
+  /// Nil for whole-document formats.
+  init?(format: Format, context: ParserContext) {
+    switch format {
+    case .springBoot: self.init(SpringBootParser.self, context: context)
+    case .monolog: self.init(MonologParser.self, context: context)
+    case .jsonLines: self.init(JSONLinesParser.self, context: context)
+    case .envoyAccess: self.init(EnvoyAccessParser.self, context: context)
+    case .nginxAccess: self.init(NginxAccessParser.self, context: context)
+    case .prometheusText: self.init(PrometheusTextParser.self, context: context)
+    case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)
+    case .prometheusQueryRange: return nil
+    }
+  }
+
+  private init<P: LineParser>(_: P.Type, context: ParserContext) {
+    var parser = P(context: context)
+    feed = { line, number, tally, body in
+      tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
+    }
+    finish = { lastLine, tally, body in
+      if let record = parser.finish() {
+        tally.deliver(record, line: UnsafeRawBufferPointer(start: nil, count: 0), number: lastLine, to: body)
+      }
+      return (parser.series, parser.assumedZone)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+/// What one source's lines came to: data records handed on, and lines skipped with the first few reasons.
+struct RecordTally {
+  static let exampleLimit = 5
+
+  let path: String
+  private(set) var records = 0
+  private(set) var skipped = 0
+  private(set) var skippedExamples: [SkippedLine] = []
+
+  init(path: String) {
+    self.path = path
+  }
+
+  /// Hands a data record to `body` and counts it; counts a malformed line as skipped; structure and
+  /// continuation lines were read as intended and need nothing.
+  @inline(__always)
+  mutating func deliver(
+    _ record: Record, line: UnsafeRawBufferPointer, number: Int, to body: (Record, RecordContext) -> Void
+  ) {
+    switch record {
+    case .log, .request, .sample, .snapshot:
+      records += 1
+      body(record, RecordContext(line: line, lineNumber: number))
+    case .continuation, .structure:
+      break
+    case .malformed(let reason):
+      skipped += 1
+      if skippedExamples.count < Self.exampleLimit {
+        skippedExamples.append(SkippedLine(path: path, line: number, reason: reason))
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+extension Format {
+  /// The parser that reads this format line by line; nil for whole-document formats. Only sniffing goes through
+  /// this existential (one static call per buffered line); reading dispatches on the concrete type.
+  var lineParser: (any LineParser.Type)? {
+    switch self {
+    case .springBoot: SpringBootParser.self
+    case .monolog: MonologParser.self
+    case .jsonLines: JSONLinesParser.self
+    case .envoyAccess: EnvoyAccessParser.self
+    case .nginxAccess: NginxAccessParser.self
+    case .prometheusText: PrometheusTextParser.self
+    case .mysqlProcesslistTable: ProcesslistTableParser.self
+    case .prometheusQueryRange: nil
+    }
+  }
+
+  /// The parser that reads this format as one document; nil for line formats.
+  var documentParser: (any DocumentParser.Type)? {
+    switch self {
+    case .prometheusQueryRange: PrometheusQueryRangeParser.self
+    case .springBoot, .monolog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
+      .mysqlProcesslistTable:
+      nil
+    }
+  }
+}

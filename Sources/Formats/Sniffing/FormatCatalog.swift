@@ -1,0 +1,68 @@
+/// Every input format with a one-line description and a real example line, for `postmortem formats`.
+public enum FormatCatalog {
+  public struct Entry: Sendable, Equatable {
+    public let format: Format
+    public let summary: String
+    public let example: String
+  }
+
+  /// In `Format.allCases` order, which is also the order detection prefers on a tie.
+  public static let entries: [Entry] = Format.allCases.map(entry)
+
+  /// The switch is exhaustive, so a new format cannot ship without its description.
+  public static func entry(for format: Format) -> Entry {
+    switch format {
+    case .springBoot:
+      Entry(
+        format: format,
+        summary: "Spring Boot / logback console lines (2.x local time, 3.x ISO time); stack traces folded",
+        example:
+          "2019-10-31 15:07:52.928 ERROR 13648 --- [nio-9010-exec-7] o.h.engine.jdbc.spi.SqlExceptionHelper   : "
+          + "HikariPool-1 - Connection is not available, request timed out after 30000ms.")
+    case .monolog:
+      Entry(
+        format: format, summary: "PHP monolog LineFormatter: `[time] channel.LEVEL: message context extra`",
+        example:
+          "[2026-11-27 03:04:11] app.ERROR: Database error SQLSTATE[HY000] [1040] Too many connections [] []")
+    case .jsonLines:
+      Entry(
+        format: format,
+        summary: "JSON object per line (pino, bunyan, zap, Docker json-file): time/ts/@timestamp, level, msg",
+        example:
+          #"{"level":"error","time":1764649283657,"pid":1,"hostname":"91565f6a2406","msg":"connect ECONNREFUSED","v":1}"#
+      )
+    case .envoyAccess:
+      Entry(
+        format: format, summary: "Envoy / Istio sidecar access log, default text format (HTTP and TCP lines)",
+        example:
+          #"[2022-08-22T13:08:23.188Z] "GET /reviews/0 HTTP/1.1" 200 - via_upstream - "-" 0 442 12 12 "-" "curl/7.79.1" "#
+          + #""00bcf1d7-12c4-93b9-b36a-bc0faac8e428" "reviews:9080" "10.124.1.5:9080" "#
+          + "outbound|9080||reviews.default.svc.cluster.local 10.124.2.6:50960 10.0.18.132:9080 10.124.2.6:52930 - default"
+      )
+    case .nginxAccess:
+      Entry(
+        format: format,
+        summary: "nginx main/combined and Apache common/combined access log, optional $request_time",
+        example:
+          #"192.168.1.100 - - [26/Feb/2026:10:00:01 +0000] "GET /health HTTP/1.1" 200 0 "-" "kube-probe/1.28""#
+      )
+    case .prometheusText:
+      Entry(
+        format: format,
+        summary: "Prometheus text exposition with millisecond timestamps, scrapes concatenated",
+        example: #"http_requests_total{method="post",code="200"} 1027 1395066363000"#)
+    case .prometheusQueryRange:
+      Entry(
+        format: format,
+        summary: "Prometheus HTTP API /api/v1/query_range (matrix) or /api/v1/query (vector) JSON",
+        example:
+          #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","job":"node"},"#
+          + #""values":[[1435781430.781,"1"]]}]}}"#)
+    case .mysqlProcesslistTable:
+      Entry(
+        format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",
+        example:
+          "| 52605 | rdsadmin | localhost:26632  | mysql | Sleep   |   13 |             | NULL             |")
+    }
+  }
+}
