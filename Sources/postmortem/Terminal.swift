@@ -1,16 +1,16 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
 
 /// Messages for the person at the terminal: errors and progress on stderr, so stdout stays for data.
 enum Terminal {
   static func error(_ message: String) {
-    fputs("postmortem: \(message)\n", stderr)
+    write("postmortem: \(message)\n")
   }
 
   static func info(_ message: String) {
-    fputs("\(message)\n", stderr)
+    write("\(message)\n")
+  }
+
+  private static func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
   }
 }
