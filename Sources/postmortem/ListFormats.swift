@@ -6,6 +6,8 @@ struct ListFormats: ParsableCommand {
     commandName: "formats", abstract: "List the input formats Postmortem detects, with an example line each.")
 
   func run() {
-    for format in Format.allCases { print(format.rawValue) }
+    for entry in FormatCatalog.entries {
+      print("\(entry.format.rawValue): \(entry.summary)\n    \(entry.example)")
+    }
   }
 }

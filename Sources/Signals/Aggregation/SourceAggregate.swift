@@ -98,8 +98,12 @@ struct SourceAggregate: Sendable {
       aggregate.logs[service] = logs
       aggregate.paths[service, default: []].insert(source.path)
     }
+    var stats = reader.stats
+    if failure != nil && stats.format == nil {
+      stats.skipped = stats.lines  // a file in no known format is skipped whole
+    }
     let outcome = SourceOutcome(
-      path: source.path, service: (sawLogs || sawRequests) ? service : nil, stats: reader.stats,
+      path: source.path, service: (sawLogs || sawRequests) ? service : nil, stats: stats,
       recordsOutsideWindow: outsideWindow, error: failure)
     return (aggregate, outcome)
   }

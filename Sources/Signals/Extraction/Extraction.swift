@@ -14,4 +14,19 @@ public struct Extraction: Sendable {
   public var processlist: ProcesslistEvidence?
   /// Services that have logs or access logs, sorted.
   public var services: [String]
+
+  /// Builds an extraction from signals made elsewhere (another reader, a test).
+  public init(
+    windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal], sources: [SourceOutcome],
+    discoveryErrors: [String], processlist: ProcesslistEvidence?, services: [String]
+  ) {
+    self.windowStart = windowStart
+    self.windowEnd = windowEnd
+    self.stepMilliseconds = stepMilliseconds
+    self.signals = signals
+    self.sources = sources
+    self.discoveryErrors = discoveryErrors
+    self.processlist = processlist
+    self.services = services
+  }
 }
