@@ -30,6 +30,8 @@ final class GzipDecoder: ByteStreamDecoder {
 
   var bytesConsumed: Int { input.consumedOffset }
 
+  var preferredChunkSize: Int { 256 << 10 }
+
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
     if let fault = pendingFault {
       pendingFault = nil
