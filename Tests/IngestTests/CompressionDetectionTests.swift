@@ -64,32 +64,4 @@ struct CompressionDetectionTests {
     #expect(outcome.reader.bytesRead == bytes.count)
     #expect(outcome.reader.bytesDecoded == bytes.count)
   }
-
-  @Test("an empty file has no lines and no error")
-  func emptyFile() throws {
-    let directory = try TemporaryDirectory()
-    let path = try directory.write([UInt8](), to: "empty.log")
-
-    let outcome = try ReadOutcome(path: path)
-
-    #expect(outcome.error == nil)
-    #expect(outcome.lines.isEmpty)
-    #expect(outcome.reader.compression == .plain)
-    #expect(outcome.reader.bytesRead == 0)
-  }
-
-  @Test("a file that cannot be opened is reported as unreadable, naming it")
-  func unreadableFile() throws {
-    let directory = try TemporaryDirectory()
-    let path = directory.path + "/absent.log"
-
-    let outcome = try ReadOutcome(path: path)
-
-    guard case .unreadable(let reported, _) = outcome.error else {
-      Issue.record("expected unreadable, got \(String(describing: outcome.error))")
-      return
-    }
-    #expect(reported == path)
-    #expect(outcome.error?.description.hasPrefix(path) == true)
-  }
 }

@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Line framing")
 struct LineFramingTests {
+  @Test("an empty file has no lines and no error")
+  func emptyFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write([UInt8](), to: "empty.log")
+
+    let outcome = try ReadOutcome(path: path)
+
+    #expect(outcome.error == nil)
+    #expect(outcome.lines.isEmpty)
+    #expect(outcome.reader.compression == .plain)
+    #expect(outcome.reader.bytesRead == 0)
+  }
+
   @Test("CRLF endings are stripped and a final line without newline is delivered")
   func crlfAndNoFinalNewline() throws {
     let directory = try TemporaryDirectory()

@@ -4,6 +4,9 @@ protocol ByteStreamDecoder: AnyObject {
   /// Compressed bytes consumed so far.
   var bytesConsumed: Int { get }
 
+  /// The output buffer size at which this decoder writes straight into it, without staging copies.
+  var preferredChunkSize: Int { get }
+
   /// Decodes the next bytes into `buffer` and returns their count; 0 means the stream ended cleanly.
   ///
   /// Bytes decoded before a fault are returned first; the fault is thrown by the call after.

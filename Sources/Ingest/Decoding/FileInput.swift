@@ -47,14 +47,10 @@ final class FileInput {
   }
 
   /// Reads until the window holds at least `count` bytes or the file ends; for sniffing magic bytes,
-  /// which a pipe may deliver in pieces.
+  /// which a pipe may deliver in pieces. Only before anything is consumed.
   func fill(atLeast count: Int) throws(IngestError) {
-    if windowStart > 0 {
-      storage.copyMemory(from: window)
-      windowEnd -= windowStart
-      windowStart = 0
-    }
-    while windowEnd < count {
+    precondition(windowStart == 0, "fill after bytes were consumed")
+    while windowEnd < min(count, storage.count) {
       let got = try readFile(into: UnsafeMutableRawBufferPointer(rebasing: storage[windowEnd...]))
       if got == 0 { return }
       windowEnd += got

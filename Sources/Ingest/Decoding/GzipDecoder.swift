@@ -11,8 +11,7 @@ final class GzipDecoder: ByteStreamDecoder {
   private var pendingFault: IngestError?
 
   init(input: FileInput) throws(IngestError) {
-    self.input = input
-    stream = .allocate(capacity: 1)
+    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
     // 15 + 32: the largest window, and zlib reads the gzip header itself.
     let status = czlib_inflate_init2(stream, 15 + 32)
@@ -20,6 +19,8 @@ final class GzipDecoder: ByteStreamDecoder {
       stream.deallocate()
       throw .unreadable(path: input.path, reason: "zlib cannot start (status \(status))")
     }
+    self.input = input
+    self.stream = stream
   }
 
   deinit {
@@ -29,6 +30,8 @@ final class GzipDecoder: ByteStreamDecoder {
   }
 
   var bytesConsumed: Int { input.consumedOffset }
+
+  var preferredChunkSize: Int { 256 << 10 }
 
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
     if let fault = pendingFault {

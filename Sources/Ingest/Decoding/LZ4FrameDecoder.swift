@@ -27,6 +27,10 @@ final class LZ4FrameDecoder: ByteStreamDecoder {
 
   var bytesConsumed: Int { input.consumedOffset }
 
+  /// The largest block (`lz4`'s default): a smaller buffer makes liblz4 decode into its own and copy out,
+  /// a fifth more instructions per byte (callgrind, 200 MB log).
+  var preferredChunkSize: Int { 4 << 20 }
+
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
     if let fault = pendingFault {
       pendingFault = nil

@@ -8,6 +8,8 @@ final class PlainDecoder: ByteStreamDecoder {
 
   var bytesConsumed: Int { input.consumedOffset }
 
+  var preferredChunkSize: Int { 256 << 10 }
+
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
     try input.read(into: buffer)
   }

@@ -18,10 +18,13 @@ struct LineBuffer: ~Copyable {
   /// Bytes so far of a line too long to keep, dropped as they arrive until its newline; 0 otherwise.
   var skippedLength = 0
 
+  /// Room beyond a chunk for the partial line carried over, so ordinary lines never make the buffer grow.
+  private static let carrySlack = 64 << 10
+
   init(chunkSize: Int, maximumLineLength: Int) {
     self.chunkSize = max(chunkSize, 1)
     self.maximumLineLength = max(maximumLineLength, 0)
-    storage = .allocate(byteCount: self.chunkSize, alignment: 16)
+    storage = .allocate(byteCount: self.chunkSize + Self.carrySlack, alignment: 16)
   }
 
   deinit {
@@ -33,7 +36,7 @@ struct LineBuffer: ~Copyable {
     UnsafeRawBufferPointer(rebasing: storage[..<carried])
   }
 
-  /// The room after the carried line, at least one chunk.
+  /// One chunk of room after the carried line.
   mutating func reserveChunk() -> UnsafeMutableRawBufferPointer {
     if storage.count - carried < chunkSize {
       let grown = max(min(storage.count * 2, maximumLineLength + chunkSize), carried + chunkSize)
@@ -42,7 +45,7 @@ struct LineBuffer: ~Copyable {
       storage.deallocate()
       storage = larger
     }
-    return UnsafeMutableRawBufferPointer(rebasing: storage[carried...])
+    return UnsafeMutableRawBufferPointer(rebasing: storage[carried..<carried + chunkSize])
   }
 
   /// Keeps the unterminated bytes `start..<end` of the last chunk for the next one, or drops them once

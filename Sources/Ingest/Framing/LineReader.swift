@@ -28,8 +28,9 @@ public struct LineReader {
 
   /// Bytes read from the file at a time.
   var inputBufferSize = 256 << 10
-  /// Decoded bytes framed at a time: large enough that the per-chunk work vanishes next to decoding.
-  var decodedChunkSize = 256 << 10
+  /// Decoded bytes framed at a time; by default the decoder's preference, large enough that the
+  /// per-chunk work vanishes next to decoding.
+  var decodedChunkSize: Int?
 
   public init(source: Source) {
     self.source = source
@@ -47,7 +48,8 @@ public struct LineReader {
     warnings = []
     let (compression, decoder) = try makeDecoder(path: source.path, inputBufferSize: inputBufferSize)
     self.compression = compression
-    var buffer = LineBuffer(chunkSize: decodedChunkSize, maximumLineLength: maximumLineLength)
+    var buffer = LineBuffer(
+      chunkSize: decodedChunkSize ?? decoder.preferredChunkSize, maximumLineLength: maximumLineLength)
     defer { bytesRead = decoder.bytesConsumed }
     var number = 0
     while true {
