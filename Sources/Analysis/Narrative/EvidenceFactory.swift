@@ -21,7 +21,8 @@ enum EvidenceFactory {
     case .rise, .drop:
       text = "\(signal.name): \(Numbers.text(finding.before)) → \(Numbers.text(finding.after)) \(signal.unit) from \(UTC.clock(finding.milliseconds))"
     }
-    return Evidence(file: signal.sources.first, time: UTC.format(finding.milliseconds), text: text)
+    let example = signal.examples.first { $0.milliseconds >= finding.milliseconds }
+    return Evidence(file: example?.path ?? signal.sources.first, time: UTC.format(finding.milliseconds), text: text)
   }
 
   /// The connections one user holds in the fullest processlist snapshot, with the ids a `KILL` would name.

@@ -8,7 +8,8 @@ struct SourceAggregate: Sendable {
   var logs: [String: LogAggregate] = [:]
   var metrics: MetricAggregate
   var processlist: ProcesslistAggregate
-  /// Paths that fed each service or resource, for the signals' `sources`.
+  /// Paths that fed each service's logs, each service's access logs (`RequestKey.pathsKey`) and the
+  /// processlist, for the signals' `sources`.
   var paths: [String: Set<String>] = [:]
   var firstMilliseconds = Int64.max
   var lastMilliseconds = Int64.min
@@ -16,6 +17,9 @@ struct SourceAggregate: Sendable {
   struct RequestKey: Hashable, Sendable {
     var service: String
     var format: Format
+
+    /// Where `paths` keeps this service's access logs, apart from its application logs.
+    var pathsKey: String { "\(service) \(format.rawValue)" }
   }
 
   let stepMilliseconds: Int64
@@ -91,8 +95,9 @@ struct SourceAggregate: Sendable {
       aggregate.paths[ProcesslistAggregate.component, default: []].insert(source.path)
     }
     if sawRequests, let format {
-      aggregate.requests[RequestKey(service: service, format: format)] = requests
-      aggregate.paths[service, default: []].insert(source.path)
+      let key = RequestKey(service: service, format: format)
+      aggregate.requests[key] = requests
+      aggregate.paths[key.pathsKey, default: []].insert(source.path)
     }
     if sawLogs {
       aggregate.logs[service] = logs

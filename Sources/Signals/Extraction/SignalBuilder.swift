@@ -53,7 +53,7 @@ struct SignalBuilder {
           key: SignalKey(component: key.service, kind: kind, source: key.format.rawValue),
           name: "\(key.service) \(name)\(suffix)", unit: unit, role: role,
           startMilliseconds: range.lowerBound * step, stepMilliseconds: step, values: values,
-          sources: paths(key.service), examples: examples)
+          sources: paths(key.pathsKey), examples: examples)
       }
       let errorExamples = range.compactMap { series[bucket: $0].firstServerError }
       signals.append(make(.requestRate, "request rate", "req/s", .load) { Double($0.requests) / seconds })
