@@ -1,0 +1,82 @@
+/// When a processlist snapshot was taken: the table itself carries no time.
+///
+/// The latest `TS <epoch>[.<fraction>] <date> <time>` line wins (pt-stalk writes one before every snapshot;
+/// SRE capture loops copy it with `date +"TS %s.%N %F %T"`); its epoch is UTC, so the local date after it
+/// is not needed. Without one, a pt-stalk file name prefix (`2026_11_27_03_00_00-processlist`), which is the
+/// capture host's wall clock, is read with the user's `--tz` offset.
+struct SnapshotClock {
+  /// The time of the latest `TS` line read.
+  var latestStamp: Timestamp?
+  private let fileNameTime: Timestamp?
+
+  init(path: String, utcOffsetSeconds: Int) {
+    fileNameTime = Self.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
+  }
+
+  /// The time for a snapshot ending now, and whether it rests on an assumed zone; nil when nothing tells.
+  var current: (time: Timestamp, assumedZone: Bool)? {
+    if let latestStamp { return (latestStamp, false) }
+    if let fileNameTime { return (fileNameTime, true) }
+    return nil
+  }
+
+  /// The epoch of `TS 1520256297.002113337 2018-03-05 13:24:57`, rounded to the millisecond.
+  static func stamp(in line: UnsafeRawBufferPointer) -> Timestamp? {
+    guard ByteLiterals.hasPrefix(line, "TS "), line.count > 3 else { return nil }
+    var index = 3
+    while index < line.count, line[index] == 0x20 { index += 1 }
+    let secondsStart = index
+    while index < line.count, DecimalBytes.isDigit(line[index]) { index += 1 }
+    // Twelve digits reach the year 33658: more is not an epoch.
+    guard index > secondsStart, index - secondsStart <= 12,
+      let seconds = DecimalBytes.int64(in: line, secondsStart..<index)
+    else { return nil }
+    var milliseconds = seconds * 1000
+    if index < line.count, line[index] == 0x2E {
+      index += 1
+      var scale: Int64 = 100
+      var fraction: Int64 = 0
+      var roundingDigit: UInt8 = 0
+      let fractionStart = index
+      while index < line.count, DecimalBytes.isDigit(line[index]) {
+        let digit = line[index] &- 0x30
+        if scale > 0 {
+          fraction += Int64(digit) * scale
+          scale /= 10
+        } else if index - fractionStart == 3 {
+          roundingDigit = digit
+        }
+        index += 1
+      }
+      milliseconds += fraction + (roundingDigit >= 5 ? 1 : 0)
+    }
+    guard index == line.count || line[index] == 0x20 || line[index] == 0x09 || line[index] == 0x0D else {
+      return nil
+    }
+    return Timestamp(milliseconds: milliseconds)
+  }
+
+  /// `YYYY_MM_DD_HH_MM_SS-…` at the start of the file's name, as pt-stalk names its files.
+  static func fileNameTime(path: String, utcOffsetSeconds: Int) -> Timestamp? {
+    let name = Array(path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).last ?? [])
+    guard name.count > 19, name[19] == 0x2D else { return nil }
+    var fields: [Int] = []
+    for (start, width) in [(0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2)] {
+      if start > 0, name[start - 1] != 0x5F { return nil }
+      var value = 0
+      for offset in start..<(start + width) {
+        guard DecimalBytes.isDigit(name[offset]) else { return nil }
+        value = value * 10 + Int(name[offset] &- 0x30)
+      }
+      fields.append(value)
+    }
+    guard
+      CaptureCalendar.isValid(
+        year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
+        second: fields[5])
+    else { return nil }
+    let days = CaptureCalendar.days(year: fields[0], month: fields[1], day: fields[2])
+    let localSeconds = days * 86_400 + fields[3] * 3_600 + fields[4] * 60 + fields[5]
+    return Timestamp(milliseconds: Int64(localSeconds - utcOffsetSeconds) * 1000)
+  }
+}
