@@ -9,18 +9,33 @@ public struct ChangePoint: Sendable, Equatable {
   /// Level (mean) of the segment before and after the change.
   public var before: Double
   public var after: Double
-  /// |after − before| in units of the series' noise scale.
+  /// |after − before| in units of the series' noise scale (σ of the two segments around the change).
   public var effectSize: Double
   public var direction: Direction
   /// 0…1: how far the change's cost improvement clears the penalty.
   public var confidence: Double
+  /// Median of the segment before and after the change: the level to quote when a segment is skewed
+  /// (latencies, counts).
+  public var beforeMedian: Double
+  public var afterMedian: Double
 
   public init(
     index: Int, before: Double, after: Double, effectSize: Double, direction: Direction, confidence: Double
   ) {
+    self.init(
+      index: index, before: before, after: after, beforeMedian: before, afterMedian: after,
+      effectSize: effectSize, direction: direction, confidence: confidence)
+  }
+
+  public init(
+    index: Int, before: Double, after: Double, beforeMedian: Double, afterMedian: Double, effectSize: Double,
+    direction: Direction, confidence: Double
+  ) {
     self.index = index
     self.before = before
     self.after = after
+    self.beforeMedian = beforeMedian
+    self.afterMedian = afterMedian
     self.effectSize = effectSize
     self.direction = direction
     self.confidence = confidence
