@@ -15,6 +15,9 @@ struct FindingDetector {
   /// A new template must keep appearing in this fraction of the buckets after its first line: a rare warning
   /// that shows up now and then is background, a new failure mode repeats.
   static let minimumTemplatePresence = 0.3
+  /// A template is new only after this many buckets without it (a minute at 10 s): one present from the
+  /// start of the evidence did not begin inside it.
+  static let quietBuckets = 6
 
   func findings() -> [Finding] {
     var findings: [Finding] = []
@@ -45,26 +48,38 @@ struct FindingDetector {
   }
 
   private func levelShifts(_ signal: Signal, index: Int) -> [Finding] {
-    detector.detect(signal.values).compactMap { point -> Finding? in
+    var findings: [Finding] = []
+    for point in detector.detect(signal.values) {
       let larger = max(abs(point.before), abs(point.after))
       guard point.effectSize >= Self.minimumEffectSize, larger > 0,
         abs(point.after - point.before) >= Self.minimumRelativeChange * larger
-      else { return nil }
-      var onset = point.index
-      if point.direction == .up {
-        onset = ChangeOnset.rampStart(signal.values, changeIndex: point.index)
+      else { continue }
+      let onset =
+        point.direction == .up ? PointEvents.rampOnset(signal.values, changeIndex: point.index) : point.index
+      let change: ChangeKind = point.direction == .up ? .rise : .drop
+      let milliseconds = signal.milliseconds(at: onset)
+      // A ramp is segmented as a staircase of steps that all began where the ramp began: one change.
+      if var last = findings.last, last.change == change, last.milliseconds == milliseconds {
+        last.after = point.after
+        last.effectSize = max(last.effectSize, point.effectSize)
+        findings[findings.count - 1] = last
+        continue
       }
-      return Finding(
-        signal: index, change: point.direction == .up ? .rise : .drop,
-        milliseconds: signal.milliseconds(at: onset), uncertaintyMilliseconds: signal.stepMilliseconds,
-        before: point.before, after: point.after, effectSize: point.effectSize)
+      findings.append(
+        Finding(
+          signal: index, change: change, milliseconds: milliseconds,
+          uncertaintyMilliseconds: signal.stepMilliseconds, before: point.before, after: point.after,
+          effectSize: point.effectSize))
     }
+    return findings
   }
 
   private func plateau(_ signal: Signal, index: Int, limit: Double) -> Finding? {
     let tolerance = max(2, limit * 0.02)
-    guard let start = ChangeOnset.plateau(signal.values, limit: limit, tolerance: tolerance) else { return nil }
-    let before = signal.values[..<start].filter { !$0.isNaN }
+    guard let start = PointEvents.plateau(signal.values, limit: limit, tolerance: tolerance) else { return nil }
+    // The level before the climb to the limit, not the mean of the climb itself.
+    let climb = PointEvents.rampOnset(signal.values, changeIndex: start)
+    let before = signal.values[..<max(climb, 1)].filter { !$0.isNaN }
     return Finding(
       signal: index, change: .plateau, milliseconds: signal.milliseconds(at: start),
       uncertaintyMilliseconds: signal.stepMilliseconds,
@@ -74,7 +89,8 @@ struct FindingDetector {
   /// A warning-or-worse template first seen after a quiet stretch: the "new kind of line" of an incident.
   private func newTemplate(_ signal: Signal, index: Int) -> Finding? {
     guard signal.role == .symptom, let first = signal.firstSeenMilliseconds,
-      let firstIndex = ChangeOnset.firstNonZero(signal.values, afterQuietPoints: 6)
+      let firstIndex = PointEvents.firstNonZero(signal.values, minimumZeroRun: Self.quietBuckets),
+      !signal.values[..<firstIndex].contains(where: { $0 > 0 })
     else { return nil }
     let seconds = Double(signal.stepMilliseconds) / 1000
     let lines = signal.values.reduce(0) { $0 + ($1.isNaN ? 0 : $1 * seconds) }
