@@ -24,8 +24,11 @@ public enum SignalExtractor {
       merged.merge(aggregate)
       outcomes.append(outcome)
     }
-    let start = options.from ?? (merged.firstMilliseconds == .max ? 0 : merged.firstMilliseconds)
-    let end = options.to ?? (merged.lastMilliseconds == .min ? start : merged.lastMilliseconds + 1)
+    // Without --from/--to the window is the data's extent, widened to whole buckets.
+    let first = merged.firstMilliseconds == .max ? 0 : merged.firstMilliseconds
+    let last = merged.lastMilliseconds == .min ? first : merged.lastMilliseconds
+    let start = options.from ?? SignalBuilder.floorDivide(first, step) * step
+    let end = options.to ?? (SignalBuilder.floorDivide(last, step) + 1) * step
     let builder = SignalBuilder(aggregate: merged, windowStart: start, windowEnd: max(end, start + 1))
     return Extraction(
       windowStart: start, windowEnd: max(end, start + 1), stepMilliseconds: step,
