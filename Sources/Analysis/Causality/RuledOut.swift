@@ -9,13 +9,13 @@ struct RuledOut {
   func causes() -> [RuledOutCause] {
     var causes: [RuledOutCause] = []
     let onset = best?.onsetMilliseconds ?? context.incidentOnset?.milliseconds
-    if best?.kind != .trafficSurge, let onset, let levels = traffic.levels(around: onset) {
+    if best?.kind != .trafficSurge, let onset, let total = traffic.total, let levels = traffic.levels(around: onset) {
       let surge = traffic.surge.map { _ in "; no rise of \(Numbers.percent(Traffic.surgeFraction)) or more before the first symptom" }
         ?? ", no change point"
       causes.append(
         RuledOutCause(
           cause: "traffic",
-          why: "total request rate \(Numbers.text(levels.before)) → \(Numbers.text(levels.after)) req/s "
+          why: "\(total.name) \(Numbers.text(levels.before)) → \(Numbers.text(levels.after)) req/s "
             + "before and after \(UTC.clock(onset))\(surge)"))
     }
     if best?.resource == nil, let database = databaseVerdict(onset: onset) { causes.append(database) }

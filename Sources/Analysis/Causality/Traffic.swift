@@ -8,23 +8,35 @@ struct Traffic {
   /// A load change smaller than this fraction is not a surge, whatever the detector says.
   static let surgeFraction = 0.3
 
-  /// Total request rate per bucket: one access-log source per service (a proxy and nginx would double count).
+  /// The mesh's request counter: complete even when access logs are sampled.
+  static let meshCounter = "istio_requests_total"
+
+  /// Total request rate per bucket: the mesh's request counter when a metric dump has it, else one access-log
+  /// source per service (a proxy and nginx would double count).
   var total: Signal? {
+    let mesh = context.signals(.metric).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
+    if let first = mesh.first, mesh.allSatisfy({ $0.stepMilliseconds == first.stepMilliseconds }) {
+      return sum(mesh, name: "total request rate (\(Self.meshCounter))")
+    }
     var chosen: [String: Signal] = [:]
     for signal in context.signals(.requestRate) where chosen[signal.key.component] == nil {
       chosen[signal.key.component] = signal
     }
-    guard let first = chosen.values.first else { return nil }
+    return sum(chosen.keys.sorted().map { chosen[$0]! }, name: "total request rate (access logs)")
+  }
+
+  private func sum(_ signals: [Signal], name: String) -> Signal? {
+    guard let first = signals.first else { return nil }
     var values = [Double](repeating: .nan, count: first.values.count)
-    for signal in chosen.values where signal.values.count == values.count {
+    for signal in signals where signal.values.count == values.count && signal.startMilliseconds == first.startMilliseconds {
       for (index, value) in signal.values.enumerated() where !value.isNaN {
         values[index] = (values[index].isNaN ? 0 : values[index]) + value
       }
     }
     return Signal(
-      key: SignalKey(component: "all services", kind: .requestRate), name: "total request rate", unit: "req/s",
+      key: SignalKey(component: "all services", kind: .requestRate), name: name, unit: "req/s",
       role: .load, startMilliseconds: first.startMilliseconds, stepMilliseconds: first.stepMilliseconds,
-      values: values, sources: chosen.values.flatMap(\.sources).sorted())
+      values: values, sources: Array(Set(signals.flatMap(\.sources))).sorted())
   }
 
   /// Mean total rate before and after `milliseconds`.
@@ -54,7 +66,7 @@ struct Traffic {
     guard milliseconds <= onset.milliseconds + onset.uncertaintyMilliseconds else { return nil }
     let finding = Finding(
       signal: -1, change: .rise, milliseconds: milliseconds, uncertaintyMilliseconds: total.stepMilliseconds,
-      before: surge.before, after: surge.after, effectSize: surge.effectSize)
+      before: surge.before, after: surge.after, effectSize: surge.effectSize, changeMilliseconds: milliseconds)
     let link = CausalLink(
       component: "all services", role: "cause",
       symptom: "traffic rises from \(Numbers.text(surge.before)) to \(Numbers.text(surge.after)) req/s",

@@ -13,6 +13,8 @@ struct Finding: Sendable, Equatable {
   var after: Double
   /// Standardised size of the change (0 for `new` events, which have no noise scale).
   var effectSize: Double
+  /// Where the detector placed the change itself (after a ramp, later than `milliseconds`).
+  var changeMilliseconds: Int64
 
   /// True when the change makes things worse for users or the resource: a rise, a plateau, a new line.
   var isAdverse: Bool { change != .drop }

@@ -54,13 +54,22 @@ struct FindingDetector {
       guard point.effectSize >= Self.minimumEffectSize, larger > 0,
         abs(point.after - point.before) >= Self.minimumRelativeChange * larger
       else { continue }
+      // Resources fill up through a ramp whose start is the onset that matters (a leak begins long before
+      // the limit); symptoms step, and each step is its own change.
+      let ramps = signal.role == .resource && point.direction == .up
       let onset =
-        point.direction == .up ? PointEvents.rampOnset(signal.values, changeIndex: point.index) : point.index
+        ramps
+        ? PointEvents.rampOnset(signal.values, changeIndex: point.index)
+        : Self.firstCrossing(signal.values, point)
       let change: ChangeKind = point.direction == .up ? .rise : .drop
+      // Latency quantiles are heavy-tailed: a few timeouts drag a segment's mean far from what users saw.
+      let robust = [.latencyP50, .latencyP90, .latencyP99].contains(signal.key.kind)
       let milliseconds = signal.milliseconds(at: onset)
-      // A ramp is segmented as a staircase of steps that all began where the ramp began: one change.
-      if var last = findings.last, last.change == change, last.milliseconds == milliseconds {
+      // A ramp is segmented as a staircase of steps whose ramps reach back into the previous step: one change.
+      if ramps, var last = findings.last, last.change == change, milliseconds <= last.changeMilliseconds {
+        last.milliseconds = min(last.milliseconds, milliseconds)
         last.after = point.after
+        last.changeMilliseconds = signal.milliseconds(at: point.index)
         last.effectSize = max(last.effectSize, point.effectSize)
         findings[findings.count - 1] = last
         continue
@@ -68,10 +77,29 @@ struct FindingDetector {
       findings.append(
         Finding(
           signal: index, change: change, milliseconds: milliseconds,
-          uncertaintyMilliseconds: signal.stepMilliseconds, before: point.before, after: point.after,
-          effectSize: point.effectSize))
+          uncertaintyMilliseconds: signal.stepMilliseconds, before: robust ? point.beforeMedian : point.before,
+          after: robust ? point.afterMedian : point.after, effectSize: point.effectSize,
+          changeMilliseconds: signal.milliseconds(at: point.index)))
     }
     return findings
+  }
+
+  /// Where a step really begins: the detector's boundary can land a bucket or two late on noisy series, so
+  /// walk back while the values are already past the midpoint between the segments' medians.
+  static func firstCrossing(_ values: [Double], _ point: ChangePoint) -> Int {
+    let midpoint = (point.beforeMedian + point.afterMedian) / 2
+    func past(_ value: Double) -> Bool { point.direction == .up ? value > midpoint : value < midpoint }
+    var onset = point.index
+    var index = point.index - 1
+    while index >= 0 && point.index - index <= 3 {
+      let value = values[index]
+      if !value.isNaN {
+        guard past(value) else { break }
+        onset = index
+      }
+      index -= 1
+    }
+    return onset
   }
 
   private func plateau(_ signal: Signal, index: Int, limit: Double) -> Finding? {
@@ -83,7 +111,8 @@ struct FindingDetector {
     return Finding(
       signal: index, change: .plateau, milliseconds: signal.milliseconds(at: start),
       uncertaintyMilliseconds: signal.stepMilliseconds,
-      before: before.isEmpty ? .nan : before.reduce(0, +) / Double(before.count), after: limit, effectSize: 0)
+      before: before.isEmpty ? .nan : before.reduce(0, +) / Double(before.count), after: limit, effectSize: 0,
+      changeMilliseconds: signal.milliseconds(at: start))
   }
 
   /// A warning-or-worse template first seen after a quiet stretch: the "new kind of line" of an incident.
@@ -99,6 +128,6 @@ struct FindingDetector {
     guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else { return nil }
     return Finding(
       signal: index, change: .new, milliseconds: first, uncertaintyMilliseconds: 1000, before: 0,
-      after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0)
+      after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0, changeMilliseconds: first)
   }
 }

@@ -19,6 +19,12 @@ struct SignalBuilder {
     Self.floorDivide(windowStart, step)...Self.floorDivide(windowEnd - 1, step)
   }
 
+  /// The buckets a source covers whole: its first and last are cut short by where the file starts and ends,
+  /// and a partial bucket reads as a drop in rate.
+  static func whole(_ span: ClosedRange<Int64>) -> ClosedRange<Int64> {
+    span.count > 2 ? (span.lowerBound + 1)...(span.upperBound - 1) : span
+  }
+
   static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
     value >= 0 ? value / divisor : (value - divisor + 1) / divisor
   }
@@ -44,7 +50,7 @@ struct SignalBuilder {
     var signals: [Signal] = []
     for (key, requests) in aggregate.requests.sorted(by: { ($0.key.service, $0.key.format.rawValue) < ($1.key.service, $1.key.format.rawValue) }) {
       let series = requests.buckets
-      let covered = series.firstBucket...series.lastBucket
+      let covered = Self.whole(series.firstBucket...series.lastBucket)
       let suffix = formatsPerService[key.service, default: 0] > 1 ? " (\(key.format.rawValue))" : ""
       func make(_ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole, _ examples: [ExampleLine] = [],
                 _ value: (RequestAggregate.Bucket) -> Double) -> Signal {
@@ -86,7 +92,7 @@ struct SignalBuilder {
         last = max(last, series.lastBucket)
       }
       guard first <= last else { continue }
-      let covered = first...last
+      let covered = Self.whole(first...last)
       func rates(_ series: BucketSeries<Int32>) -> [Double] {
         range.map { covered.contains($0) ? Double(series[bucket: $0]) / seconds : .nan }
       }

@@ -24,9 +24,15 @@ public enum SignalExtractor {
       merged.merge(aggregate)
       outcomes.append(outcome)
     }
-    // Without --from/--to the window is the data's extent, widened to whole buckets.
-    let first = merged.firstMilliseconds == .max ? 0 : merged.firstMilliseconds
-    let last = merged.lastMilliseconds == .min ? first : merged.lastMilliseconds
+    // Without --from/--to the window is where the sources overlap: the median of their first and of their
+    // last records, widened to whole buckets. A log that stamps requests at their end runs past the others,
+    // and its thinning tail would read as a drop in traffic.
+    let extents = results.withLock { $0 }.compactMap { result -> (Int64, Int64)? in
+      guard let aggregate = result?.0, aggregate.firstMilliseconds <= aggregate.lastMilliseconds else { return nil }
+      return (aggregate.firstMilliseconds, aggregate.lastMilliseconds)
+    }
+    let first = extents.isEmpty ? 0 : Self.median(extents.map(\.0))
+    let last = extents.isEmpty ? first : Self.median(extents.map(\.1))
     let start = options.from ?? SignalBuilder.floorDivide(first, step) * step
     let end = options.to ?? (SignalBuilder.floorDivide(last, step) + 1) * step
     let builder = SignalBuilder(aggregate: merged, windowStart: start, windowEnd: max(end, start + 1))
@@ -35,5 +41,10 @@ public enum SignalExtractor {
       signals: builder.signals().sorted { $0.key < $1.key }, sources: outcomes,
       discoveryErrors: discoveryErrors.map(String.init(describing:)), processlist: merged.processlist.fullest,
       services: Set(merged.requests.keys.map(\.service)).union(merged.logs.keys).sorted())
+  }
+
+  /// The lower median, so the window starts and ends at a time some source really has.
+  private static func median(_ values: [Int64]) -> Int64 {
+    values.sorted()[(values.count - 1) / 2]
   }
 }

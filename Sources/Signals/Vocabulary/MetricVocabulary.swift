@@ -22,6 +22,9 @@ enum MetricVocabulary {
     "mysql_global_status_aborted_connects": (.dbConnectionErrors, "errors/s"),
   ]
 
+  /// Labels Prometheus adds for the scrape target.
+  private static let scrapeLabels: Set<String> = ["instance", "job"]
+
   /// Labels that name the service a series describes, most specific first.
   private static let serviceLabels = [
     "destination_workload", "destination_service_name", "service", "app", "job",
@@ -30,10 +33,12 @@ enum MetricVocabulary {
   static func meaning(of series: MetricSeries) -> Meaning {
     let isCounter = series.kind == .counter
     if let known = mysql[series.name] {
-      let subject = series.labels.isEmpty ? nil : series.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+      // Scrape-target labels say where a series came from, not what it measures.
+      let meaningful = series.labels.filter { !scrapeLabels.contains($0.name) }
+      let subject = meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
       return Meaning(
-        component: "mysql", kind: known.kind, subject: subject, unit: known.unit, role: .resource,
-        isCounter: isCounter)
+        component: "mysql", kind: known.kind, subject: subject, unit: known.unit,
+        role: known.kind == .metric ? .context : .resource, isCounter: isCounter)
     }
     let component =
       serviceLabels.lazy.compactMap { series.label($0) }.first
