@@ -168,8 +168,9 @@ struct ChangePointDetectorTests {
 
   @Test("no segment is shorter than the minimum segment length", arguments: [2, 5, 12])
   func minimumSegmentLength(length: Int) {
-    var generator = SeededGenerator(seed: UInt64(length))
-    let values = (0..<500).map { index in Double((index / 9) % 4) * 5 + generator.gaussian() }
+    let lengths = [4, 30, 9, 50, 15, 2, 40, 7, 60, 25]
+    let pieces = lengths.enumerated().map { (length: $1, level: Double($0 % 2) * 6) }
+    let values = SyntheticSeries.steps(pieces, noise: 1, seed: UInt64(length))
     let changes = ChangePointDetector(minimumSegmentLength: length).detect(values)
     let bounds = [0] + changes.map(\.index) + [values.count]
     #expect(!changes.isEmpty)
