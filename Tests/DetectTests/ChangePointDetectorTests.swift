@@ -184,4 +184,21 @@ struct ChangePointDetectorTests {
     let values = SyntheticSeries.steps([(300, 1), (200, 3), (300, 0)], noise: 1, seed: 5)
     #expect(detector.segment(values) == detector.segment(values))
   }
+
+  @Test("extreme magnitudes, subnormals and infinities neither trap nor hang")
+  func extremeValues() {
+    let huge = Double.greatestFiniteMagnitude
+    let inputs: [[Double]] = [
+      [Double](repeating: huge, count: 20) + [Double](repeating: -huge, count: 20),
+      (0..<50).map { $0 % 2 == 0 ? huge : -huge },
+      (0..<50).map { Double($0) * .leastNonzeroMagnitude },
+      [.infinity, -.infinity, 1, 2, 3, .nan, 4, 5, 6, 7],
+    ]
+    for values in inputs {
+      let segmentation = detector.segment(values)
+      #expect(segmentation.changePoints.allSatisfy { values.indices.contains($0.index) })
+      #expect(segmentation.changePoints.allSatisfy { (0...1).contains($0.confidence) })
+      _ = PointEvents.rampOnset(values, changeIndex: values.count / 2)
+    }
+  }
 }

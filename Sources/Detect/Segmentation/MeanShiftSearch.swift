@@ -2,22 +2,22 @@
 ///
 /// Splitting a segment of n points at t (n₁ = t − a before, n₂ = b − t after) lowers the cost
 /// Σ (x − mean)² / σ² by the gain n₁·n₂/n · (mean₁ − mean₂)² / σ². A change is kept when that gain, taken
-/// between its neighbouring changes, exceeds the penalty and its effect |mean₂ − mean₁| / σ is large enough.
+/// between its neighbouring changes, exceeds the penalty and its effect (see `effect`) is large enough.
 ///
 /// Exact search (PELT) was measured far too slow here; binary segmentation over prefix sums takes
 /// milliseconds, and its known weakness — a change placed for the first split stays put though later
 /// splits move the optimum — is repaired by re-optimising each change between its neighbours, then
 /// dropping changes that no longer pay for themselves (backward elimination), until nothing moves.
 struct MeanShiftSearch {
-  let values: [Double]
   let sums: PrefixSums
-  let globalScale: Double
+  private let values: [Double]
+  private let globalScale: Double
   /// Multiplies every segment's σ: the autocorrelation correction (see `ResidualAutocorrelation`).
-  let scaleInflation: Double
-  let scaleFloor: Double
-  let penalty: Double
-  let minimumLength: Int
-  let minimumEffect: Double
+  private let scaleInflation: Double
+  private let scaleFloor: Double
+  private let penalty: Double
+  private let minimumLength: Int
+  private let minimumEffect: Double
   /// Working space for medians, as long as `values`.
   private let workspace: Workspace
 
@@ -53,20 +53,20 @@ struct MeanShiftSearch {
     return changes
   }
 
-  /// How a change at `index` between the changes around it performs: its gain, effect and σ.
+  /// How the change at `changes[position]` performs between the changes around it.
   func assess(_ changes: [Int], at position: Int) -> Assessment {
     let span = span(of: changes, at: position)
     let scale = scale(of: span)
     let split = changes[position]
     return Assessment(
-      gain: gain(span, split: split, scale: scale), effect: effect(span, split: split, scale: scale),
-      scale: scale)
+      gain: gain(span, split: split, scale: scale), effect: effect(span, split: split, scale: scale))
   }
 
   struct Assessment {
+    /// Cost improvement in units of σ².
     var gain: Double
+    /// |mean₂ − mean₁| in noise units.
     var effect: Double
-    var scale: Double
   }
 
   // MARK: Search
