@@ -9,7 +9,8 @@ public struct ChangePoint: Sendable, Equatable {
   /// Level (mean) of the segment before and after the change.
   public var before: Double
   public var after: Double
-  /// |after − before| in units of the series' noise scale (σ of the two segments around the change).
+  /// |after − before| in units of the noise around the change: the robust σ of the two segments around it
+  /// (raised for autocorrelation), or the SD within them when that is larger.
   public var effectSize: Double
   public var direction: Direction
   /// 0…1: how far the change's cost improvement clears the penalty.

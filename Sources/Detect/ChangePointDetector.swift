@@ -6,20 +6,25 @@
 ///   raised on short series where σ is poorly known (see `Penalty`): the defaults were chosen so that seeded
 ///   white noise of 20…5000 points yields no change at all;
 /// - leave `minimumSegmentLength` points on each side;
-/// - shift the level by at least `minimumEffectSize` σ, so a tiny shift over a long series does not fire.
-/// Isolated outliers (runs of up to `maximumSpikeLength` points) are reported as spikes and replaced by their
-/// running median before the search, so a spike never becomes a change.
+/// - shift the level by at least `minimumEffectSize` noise units, so a tiny shift over a long series does
+///   not fire.
+/// When the residuals around the levels found are autocorrelated, σ is raised and the search repeated (see
+/// `ResidualAutocorrelation`). Isolated outliers (runs of up to `maximumSpikeLength` points) are reported as
+/// spikes and replaced by their running median before the search, so a spike never becomes a change.
 public struct ChangePointDetector: Sendable {
   /// The fewest points a segment may have.
   public var minimumSegmentLength: Int
   /// β in the penalty β · ln(n) before its short-series correction.
   public var penaltyScale: Double = 3.5
-  /// The smallest |after − before| / σ reported.
+  /// The smallest effect size (|after − before| in noise units) reported.
   public var minimumEffectSize: Double = 1
   /// Longest run of outlying points treated as a spike rather than a segment; 0 turns spikes off.
   public var maximumSpikeLength: Int = 2
   /// Distance (in σ) from the running median beyond which a point is a spike.
   public var spikeThreshold: Double = 6
+
+  /// Searches repeated with a larger σ for autocorrelation, at most.
+  static let maximumInflationRounds = 3
 
   public init(minimumSegmentLength: Int = 3) {
     self.minimumSegmentLength = minimumSegmentLength
@@ -43,39 +48,21 @@ public struct ChangePointDetector: Sendable {
       present.append(value)
       magnitude = max(magnitude, abs(value))
     }
-    let count = present.count
-    guard count > 0 else {
+    guard !present.isEmpty else {
       return Segmentation(changePoints: [], segments: [], spikes: [], noiseScale: 0, penalty: 0)
     }
 
-    var scratch = [Double](repeating: 0, count: count)
     let floor = NoiseScale.floor(magnitude: magnitude)
-    let rawScale = max(floor, noiseScale(present, scratch: &scratch))
+    let rawScale = max(floor, Self.noiseScale(present))
     let filter = SpikeFilter(maximumLength: max(0, maximumSpikeLength), threshold: spikeThreshold)
     let spikes = filter.removeSpikes(from: &present, scale: rawScale).map {
       Spike(index: positions[$0.index], value: $0.value, baseline: $0.baseline)
     }
-    let scale = spikes.isEmpty ? rawScale : max(floor, noiseScale(present, scratch: &scratch))
-    let minimumLength = max(1, minimumSegmentLength)
-    let penalty = Penalty.value(count: count, scale: penaltyScale)
+    let scale = spikes.isEmpty ? rawScale : max(floor, Self.noiseScale(present))
+    let penalty = Penalty.value(count: present.count, scale: penaltyScale)
 
-    var search = MeanShiftSearch(
-      values: present, globalScale: scale, scaleFloor: floor, penalty: penalty, minimumLength: minimumLength,
-      minimumEffect: minimumEffectSize)
-    let changes = count >= 2 * minimumLength ? search.changes() : []
-
-    let bounds = [0] + changes + [count]
-    var segments: [Segment] = []
-    for (start, end) in zip(bounds, bounds.dropFirst()) {
-      let median = present.withUnsafeBufferPointer { present in
-        scratch.withUnsafeMutableBufferPointer { scratch in
-          OrderStatistics.median(of: present, in: start..<end, scratch: scratch)
-        }
-      }
-      let range = (start == 0 ? 0 : positions[start])..<(end == count ? values.count : positions[end])
-      segments.append(Segment(range: range, mean: search.sums.mean(start..<end), median: median))
-    }
-
+    let (search, changes) = search(present, scale: scale, floor: floor, penalty: penalty)
+    let segments = Self.segments(of: present, at: changes, positions: positions, count: values.count, search)
     let changePoints = changes.indices.map { position in
       let assessment = search.assess(changes, at: position)
       let before = segments[position]
@@ -97,8 +84,56 @@ public struct ChangePointDetector: Sendable {
     return min(1, max(0, 1 - exponential(-(gain - penalty) / penalty)))
   }
 
-  private func noiseScale(_ values: [Double], scratch: inout [Double]) -> Double {
-    values.withUnsafeBufferPointer { values in
+  /// The changes of the (gap-free, de-spiked) `values`, and the search that found them.
+  ///
+  /// Fewer changes can leave more persistent residuals (a trend's staircase loses steps), so the
+  /// autocorrelation correction only ever grows, for a few rounds. Each round searches afresh: pruning the
+  /// previous changes instead was faster but kept more of them (TCPD cover 0.52 against 0.54).
+  private func search(
+    _ values: [Double], scale: Double, floor: Double, penalty: Double
+  ) -> (MeanShiftSearch, [Int]) {
+    let minimumLength = max(1, minimumSegmentLength)
+    func search(inflation: Double) -> MeanShiftSearch {
+      MeanShiftSearch(
+        values: values, globalScale: scale, scaleInflation: inflation, scaleFloor: floor, penalty: penalty,
+        minimumLength: minimumLength, minimumEffect: minimumEffectSize)
+    }
+    var inflation = 1.0
+    var current = search(inflation: inflation)
+    guard values.count >= 2 * minimumLength else { return (current, []) }
+    var changes = current.changes()
+    for _ in 0..<Self.maximumInflationRounds where !changes.isEmpty {
+      let correlation = ResidualAutocorrelation.lagOne(values, changes: changes, sums: current.sums)
+      let next = ResidualAutocorrelation.scaleInflation(correlation: correlation, count: values.count)
+      guard next > inflation * 1.05 else { break }
+      inflation = next
+      current = search(inflation: inflation)
+      changes = current.changes()
+    }
+    return (current, changes)
+  }
+
+  /// The segments between `changes` (positions in `values`), with ranges in the original series of
+  /// `count` points, gaps included.
+  private static func segments(
+    of values: [Double], at changes: [Int], positions: [Int], count: Int, _ search: MeanShiftSearch
+  ) -> [Segment] {
+    var scratch = [Double](repeating: 0, count: values.count)
+    let bounds = [0] + changes + [values.count]
+    return zip(bounds, bounds.dropFirst()).map { start, end in
+      let median = values.withUnsafeBufferPointer { values in
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          OrderStatistics.median(of: values, in: start..<end, scratch: scratch)
+        }
+      }
+      let range = (start == 0 ? 0 : positions[start])..<(end == values.count ? count : positions[end])
+      return Segment(range: range, mean: search.sums.mean(start..<end), median: median)
+    }
+  }
+
+  private static func noiseScale(_ values: [Double]) -> Double {
+    var scratch = [Double](repeating: 0, count: values.count)
+    return values.withUnsafeBufferPointer { values in
       scratch.withUnsafeMutableBufferPointer { scratch in
         NoiseScale.ofDifferences(values, in: values.indices, scratch: scratch)
       }

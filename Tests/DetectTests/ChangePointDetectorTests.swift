@@ -168,8 +168,9 @@ struct ChangePointDetectorTests {
 
   @Test("no segment is shorter than the minimum segment length", arguments: [2, 5, 12])
   func minimumSegmentLength(length: Int) {
-    var generator = SeededGenerator(seed: UInt64(length))
-    let values = (0..<500).map { index in Double((index / 9) % 4) * 5 + generator.gaussian() }
+    let lengths = [4, 30, 9, 50, 15, 2, 40, 7, 60, 25]
+    let pieces = lengths.enumerated().map { (length: $1, level: Double($0 % 2) * 6) }
+    let values = SyntheticSeries.steps(pieces, noise: 1, seed: UInt64(length))
     let changes = ChangePointDetector(minimumSegmentLength: length).detect(values)
     let bounds = [0] + changes.map(\.index) + [values.count]
     #expect(!changes.isEmpty)
@@ -182,5 +183,22 @@ struct ChangePointDetectorTests {
   func deterministic() {
     let values = SyntheticSeries.steps([(300, 1), (200, 3), (300, 0)], noise: 1, seed: 5)
     #expect(detector.segment(values) == detector.segment(values))
+  }
+
+  @Test("extreme magnitudes, subnormals and infinities neither trap nor hang")
+  func extremeValues() {
+    let huge = Double.greatestFiniteMagnitude
+    let inputs: [[Double]] = [
+      [Double](repeating: huge, count: 20) + [Double](repeating: -huge, count: 20),
+      (0..<50).map { $0 % 2 == 0 ? huge : -huge },
+      (0..<50).map { Double($0) * .leastNonzeroMagnitude },
+      [.infinity, -.infinity, 1, 2, 3, .nan, 4, 5, 6, 7],
+    ]
+    for values in inputs {
+      let segmentation = detector.segment(values)
+      #expect(segmentation.changePoints.allSatisfy { values.indices.contains($0.index) })
+      #expect(segmentation.changePoints.allSatisfy { (0...1).contains($0.confidence) })
+      _ = PointEvents.rampOnset(values, changeIndex: values.count / 2)
+    }
   }
 }

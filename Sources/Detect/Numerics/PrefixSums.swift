@@ -1,10 +1,12 @@
-/// Prefix sums of a series, so any segment's sum (and mean) costs two loads.
+/// Prefix sums of a series and of its squares, so any segment's mean and spread cost a few loads.
 ///
 /// The series is centred on its mean first and summed with Neumaier's compensation: a level of 10⁶ over
 /// 10⁵ points would otherwise leave rounding error of the size of the differences we look for.
 struct PrefixSums {
   /// `sums[i]` = Σ (values[j] − center) for j < i.
   let sums: [Double]
+  /// `squares[i]` = Σ (values[j] − center)² for j < i.
+  let squares: [Double]
   let center: Double
 
   init(_ values: UnsafeBufferPointer<Double>) {
@@ -13,24 +15,47 @@ struct PrefixSums {
     mean /= Double(max(values.count, 1))
     center = mean
     var sums = [Double](repeating: 0, count: values.count + 1)
-    var sum = 0.0
-    var compensation = 0.0
+    var squares = sums
+    var sum = CompensatedSum()
+    var square = CompensatedSum()
     for (index, value) in values.enumerated() {
       let term = value - mean
-      let next = sum + term
-      if abs(sum) >= abs(term) {
-        compensation += (sum - next) + term
-      } else {
-        compensation += (term - next) + sum
-      }
-      sum = next
-      sums[index + 1] = sum + compensation
+      sum.add(term)
+      square.add(term * term)
+      sums[index + 1] = sum.value
+      squares[index + 1] = square.value
     }
     self.sums = sums
+    self.squares = squares
   }
 
   /// Mean of the values in `range` (not empty).
   func mean(_ range: Range<Int>) -> Double {
     (sums[range.upperBound] - sums[range.lowerBound]) / Double(range.count) + center
+  }
+
+  /// Σ (x − mean)² over `range` (not empty).
+  func squaredDeviation(_ range: Range<Int>) -> Double {
+    let sum = sums[range.upperBound] - sums[range.lowerBound]
+    let squares = squares[range.upperBound] - squares[range.lowerBound]
+    return max(0, squares - sum * sum / Double(range.count))
+  }
+}
+
+/// Neumaier's compensated running sum.
+private struct CompensatedSum {
+  private var sum = 0.0
+  private var compensation = 0.0
+
+  var value: Double { sum + compensation }
+
+  mutating func add(_ term: Double) {
+    let next = sum + term
+    if abs(sum) >= abs(term) {
+      compensation += (sum - next) + term
+    } else {
+      compensation += (term - next) + sum
+    }
+    sum = next
   }
 }

@@ -9,9 +9,9 @@ extension PointEvents {
   ///    should take less than half the span;
   /// 2. walking back from `changeIndex − 1`, the points beyond baseline ± 2σ (on the side the series moves
   ///    to) form the ramp; fewer than two such points make it a step;
-  /// 3. a straight line fitted to those points (three at least, with a clear slope) is extended back to where it meets the
-  ///    baseline: the first index after that crossing is the onset. Stopping at the 2σ crossing instead
-  ///    would place every onset late by 2σ / slope;
+  /// 3. a straight line fitted to those points (three at least, with a clear slope) is extended back to
+  ///    where it meets the baseline: the first index after that crossing is the onset. Stopping at the 2σ
+  ///    crossing instead would place every onset late by 2σ / slope;
   /// 4. a line through few noisy points can reach far back, so the onset is never earlier than the points
   ///    just before the ramp that are still beyond the baseline itself.
   /// Works for falling ramps too.

@@ -2,22 +2,24 @@
 ///
 /// Splitting a segment of n points at t (n₁ = t − a before, n₂ = b − t after) lowers the cost
 /// Σ (x − mean)² / σ² by the gain n₁·n₂/n · (mean₁ − mean₂)² / σ². A change is kept when that gain, taken
-/// between its neighbouring changes, exceeds the penalty and its effect |mean₂ − mean₁| / σ is large enough.
+/// between its neighbouring changes, exceeds the penalty and its effect (see `effect`) is large enough.
 ///
 /// Exact search (PELT) was measured far too slow here; binary segmentation over prefix sums takes
 /// milliseconds, and its known weakness — a change placed for the first split stays put though later
 /// splits move the optimum — is repaired by re-optimising each change between its neighbours, then
 /// dropping changes that no longer pay for themselves (backward elimination), until nothing moves.
 struct MeanShiftSearch {
-  let values: [Double]
   let sums: PrefixSums
-  let globalScale: Double
-  let scaleFloor: Double
-  let penalty: Double
-  let minimumLength: Int
-  let minimumEffect: Double
+  private let values: [Double]
+  private let globalScale: Double
+  /// Multiplies every segment's σ: the autocorrelation correction (see `ResidualAutocorrelation`).
+  private let scaleInflation: Double
+  private let scaleFloor: Double
+  private let penalty: Double
+  private let minimumLength: Int
+  private let minimumEffect: Double
   /// Working space for medians, as long as `values`.
-  private var scratch: [Double]
+  private let workspace: Workspace
 
   /// Pseudo-differences of weight the series-wide σ carries in a segment's σ (see `NoiseScale.shrunk`).
   static let scalePriorWeight = 30.0
@@ -27,21 +29,22 @@ struct MeanShiftSearch {
   static let maximumRounds = 20
 
   init(
-    values: [Double], globalScale: Double, scaleFloor: Double, penalty: Double, minimumLength: Int,
-    minimumEffect: Double
+    values: [Double], globalScale: Double, scaleInflation: Double, scaleFloor: Double, penalty: Double,
+    minimumLength: Int, minimumEffect: Double
   ) {
     self.values = values
     self.sums = values.withUnsafeBufferPointer { PrefixSums($0) }
     self.globalScale = globalScale
+    self.scaleInflation = scaleInflation
     self.scaleFloor = scaleFloor
     self.penalty = penalty
     self.minimumLength = minimumLength
     self.minimumEffect = minimumEffect
-    self.scratch = [Double](repeating: 0, count: values.count)
+    self.workspace = Workspace(capacity: values.count)
   }
 
   /// Change positions (first index of each new segment), ascending.
-  mutating func changes() -> [Int] {
+  func changes() -> [Int] {
     var changes = binarySegmentation()
     for _ in 0..<Self.maximumRounds {
       refine(&changes)
@@ -50,26 +53,26 @@ struct MeanShiftSearch {
     return changes
   }
 
-  /// How a change at `index` between the changes around it performs: its gain, effect and σ.
-  mutating func assess(_ changes: [Int], at position: Int) -> Assessment {
+  /// How the change at `changes[position]` performs between the changes around it.
+  func assess(_ changes: [Int], at position: Int) -> Assessment {
     let span = span(of: changes, at: position)
     let scale = scale(of: span)
     let split = changes[position]
     return Assessment(
-      gain: gain(span, split: split, scale: scale), effect: effect(span, split: split, scale: scale),
-      scale: scale)
+      gain: gain(span, split: split, scale: scale), effect: effect(span, split: split, scale: scale))
   }
 
   struct Assessment {
+    /// Cost improvement in units of σ².
     var gain: Double
+    /// |mean₂ − mean₁| in noise units.
     var effect: Double
-    var scale: Double
   }
 
   // MARK: Search
 
   /// Classic binary segmentation: split every segment at its best point while the gain beats the penalty.
-  private mutating func binarySegmentation() -> [Int] {
+  private func binarySegmentation() -> [Int] {
     var changes: [Int] = []
     var pending: [Range<Int>] = [0..<values.count]
     while let segment = pending.popLast() {
@@ -84,7 +87,7 @@ struct MeanShiftSearch {
   }
 
   /// Moves each change to its best position between its neighbours until none moves.
-  private mutating func refine(_ changes: inout [Int]) {
+  private func refine(_ changes: inout [Int]) {
     for _ in 0..<Self.maximumRefinementPasses {
       var moved = false
       for position in changes.indices where reposition(&changes, at: position) {
@@ -95,7 +98,7 @@ struct MeanShiftSearch {
   }
 
   /// Re-optimises one change between its neighbours; true when it moved.
-  private mutating func reposition(_ changes: inout [Int], at position: Int) -> Bool {
+  private func reposition(_ changes: inout [Int], at position: Int) -> Bool {
     let span = span(of: changes, at: position)
     let scale = scale(of: span)
     let current = gain(span, split: changes[position], scale: scale)
@@ -108,7 +111,7 @@ struct MeanShiftSearch {
 
   /// Removes, weakest first, the changes that fail the penalty or the minimum effect; true when any was
   /// removed. After each removal the two changes that now border each other are re-optimised.
-  private mutating func prune(_ changes: inout [Int]) -> Bool {
+  private func prune(_ changes: inout [Int]) -> Bool {
     var assessments = changes.indices.map { assess(changes, at: $0) }
     var removed = false
     while true {
@@ -144,16 +147,14 @@ struct MeanShiftSearch {
     return start..<end
   }
 
-  /// σ of one segment, shrunk towards the series-wide σ and floored.
-  private mutating func scale(of segment: Range<Int>) -> Double {
-    let local = values.withUnsafeBufferPointer { values in
-      scratch.withUnsafeMutableBufferPointer { scratch in
-        NoiseScale.ofDifferences(values, in: segment, scratch: scratch)
-      }
+  /// σ of one segment, shrunk towards the series-wide σ, inflated for autocorrelation and floored.
+  private func scale(of segment: Range<Int>) -> Double {
+    let local = workspace.scale(of: segment) { scratch in
+      values.withUnsafeBufferPointer { NoiseScale.ofDifferences($0, in: segment, scratch: scratch) }
     }
     let shrunk = NoiseScale.shrunk(
       local: local, differences: segment.count - 1, global: globalScale, priorWeight: Self.scalePriorWeight)
-    return max(shrunk, scaleFloor)
+    return max(shrunk * scaleInflation, scaleFloor)
   }
 
   private func gain(_ segment: Range<Int>, split: Int, scale: Double) -> Double {
@@ -163,8 +164,15 @@ struct MeanShiftSearch {
     return before * after / Double(segment.count) * shift * shift / (scale * scale)
   }
 
+  /// |mean₂ − mean₁| over the larger of σ and the pooled SD within the two segments: σ comes from
+  /// differences, so on smooth, autocorrelated series it is far below how much the level wanders, and
+  /// every wander would otherwise count as a shift.
   private func effect(_ segment: Range<Int>, split: Int, scale: Double) -> Double {
-    abs(sums.mean(split..<segment.upperBound) - sums.mean(segment.lowerBound..<split)) / scale
+    let before = segment.lowerBound..<split
+    let after = split..<segment.upperBound
+    let pooled =
+      (sums.squaredDeviation(before) + sums.squaredDeviation(after)) / Double(max(segment.count - 2, 1))
+    return abs(sums.mean(after) - sums.mean(before)) / max(scale, pooled.squareRoot())
   }
 
   /// The split of `segment` with the largest gain, leaving `minimumLength` points on each side; the first
