@@ -18,6 +18,8 @@ enum EvidenceFactory {
       text = "\(signal.name): first seen at \(UTC.clock(finding.milliseconds)), then \(Numbers.text(finding.after)) \(signal.unit)"
     case .plateau:
       text = "\(signal.name): reached the limit \(Numbers.text(finding.after)) at \(UTC.clock(finding.milliseconds)) and stayed there"
+    case .rise where signal.unit == "ratio", .drop where signal.unit == "ratio":
+      text = "\(signal.name): \(Numbers.percent(finding.before)) → \(Numbers.percent(finding.after)) from \(UTC.clock(finding.milliseconds))"
     case .rise, .drop:
       text = "\(signal.name): \(Numbers.text(finding.before)) → \(Numbers.text(finding.after)) \(signal.unit) from \(UTC.clock(finding.milliseconds))"
     }

@@ -2,7 +2,8 @@
 enum Numbers {
   /// Three significant digits (whole numbers from 100 up); NaN and infinities become 0 so JSON stays valid.
   static func rounded(_ value: Double) -> Double {
-    guard value.isFinite, value != 0 else { return 0 }
+    // Sums of ratios leave residues like -1.4e-17 where the data says zero.
+    guard value.isFinite, abs(value) >= 1e-9 else { return 0 }
     if abs(value) >= 100 { return value.rounded() }
     var scale = 1.0
     while abs(value) * scale < 100 { scale *= 10 }
