@@ -27,15 +27,18 @@ public enum IncidentAnalyzer {
           rootCause: RootCause(
             component: "unknown", kind: .unknown, resource: nil, onset: window.from, confidence: 0,
             summary: "No symptom (latency, 5xx, error lines) changed in the window."),
-          chain: [], alternatives: [], ruledOut: RuledOut(context: context, traffic: traffic, best: nil).causes(),
-          timeline: timeline, impact: Impact(services: [], peakErrorRate: [:], peakLatencyP90Seconds: [:], durationSeconds: 0),
+          chain: [], alternatives: [],
+          ruledOut: RuledOut(context: context, traffic: traffic, best: nil).causes(),
+          timeline: timeline,
+          impact: Impact(services: [], peakErrorRate: [:], peakLatencyP90Seconds: [:], durationSeconds: 0),
           mitigations: [], followUps: [], dataQuality: quality),
         charts: ChartSelection(context: context, traffic: traffic).charts(for: []))
     }
     let impact = ImpactReport(context: context).impact()
     let alternatives = hypotheses.dropFirst().map { hypothesis in
       Alternative(
-        component: hypothesis.component, kind: hypothesis.kind, confidence: Numbers.rounded(hypothesis.confidence),
+        component: hypothesis.component, kind: hypothesis.kind,
+        confidence: Numbers.rounded(hypothesis.confidence),
         why: hypothesis.summary)
     }
     let playbook = Playbook(context: context, cause: best)
@@ -49,8 +52,10 @@ public enum IncidentAnalyzer {
         summary: best.summary),
       chain: best.chain, alternatives: alternatives,
       ruledOut: RuledOut(context: context, traffic: traffic, best: best).causes(), timeline: timeline,
-      impact: impact, mitigations: playbook.mitigations(), followUps: playbook.followUps(), dataQuality: quality)
+      impact: impact, mitigations: playbook.mitigations(), followUps: playbook.followUps(),
+      dataQuality: quality)
     return AnalysisResult(
-      document: document, charts: ChartSelection(context: context, traffic: traffic).charts(for: best.chartedSignals))
+      document: document,
+      charts: ChartSelection(context: context, traffic: traffic).charts(for: best.chartedSignals))
   }
 }

@@ -67,11 +67,13 @@ public struct SourceReader {
       // Lines too long to frame never reached a parser; they are skipped all the same.
       let unframed = reader.warnings.compactMap { warning -> SkippedLine? in
         guard case .lineTooLong(let path, let line, let length) = warning else { return nil }
-        return SkippedLine(path: path, line: line, reason: "line of \(length) bytes exceeds the framing limit")
+        return SkippedLine(
+          path: path, line: line, reason: "line of \(length) bytes exceeds the framing limit")
       }
       stats = SourceStats(
         compression: reader.compression, format: session.format, bytesRead: reader.bytesRead,
-        bytesDecoded: reader.bytesDecoded, lines: session.lines + unframed.count, records: session.tally.records,
+        bytesDecoded: reader.bytesDecoded, lines: session.lines + unframed.count,
+        records: session.tally.records,
         skipped: session.tally.skipped + unframed.count,
         skippedExamples: Array((session.tally.skippedExamples + unframed).prefix(RecordTally.exampleLimit)),
         assumedZone: session.assumedZone)

@@ -22,7 +22,8 @@ extension IngestError: CustomStringConvertible {
     case .truncated(let path, let compression, let offset):
       return "\(path): \(compression.rawValue) stream truncated at byte \(offset); lines before it were read"
     case .corrupt(let path, let compression, let offset, let detail):
-      return "\(path): corrupt \(compression.rawValue) data at byte \(offset) (\(detail)); lines before it were read"
+      return
+        "\(path): corrupt \(compression.rawValue) data at byte \(offset) (\(detail)); lines before it were read"
     case .lineTooLong(let path, let line, let length):
       return "\(path):\(line): line of \(length) bytes exceeds the limit and was skipped"
     }

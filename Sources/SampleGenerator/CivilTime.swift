@@ -19,7 +19,8 @@ struct CivilTime {
     second = secondsOfDay % 60
   }
 
-  static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) -> Int64 {
+  static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) -> Int64
+  {
     let y = Int64(month <= 2 ? year - 1 : year)
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400

@@ -55,7 +55,8 @@ public struct GroundTruth: Sendable, Equatable, Codable {
   }
 
   public init(
-    scenario: String, seed: UInt64, window: Window, rootCause: Cause, collateral: [String], ruledOut: [String],
+    scenario: String, seed: UInt64, window: Window, rootCause: Cause, collateral: [String],
+    ruledOut: [String],
     events: [Event]
   ) {
     self.scenario = scenario

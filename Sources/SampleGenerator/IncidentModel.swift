@@ -9,7 +9,9 @@ struct IncidentModel {
 
   /// When a leak fills the server (seconds from the start), or nil when nothing does.
   var exhaustion: Int? {
-    guard case .connectionLeak(let client, _, let leakStart, let perSecond) = scenario.fault else { return nil }
+    guard case .connectionLeak(let client, _, let leakStart, let perSecond) = scenario.fault else {
+      return nil
+    }
     let room = Double(scenario.maxConnections + 1 - Self.housekeepingConnections - baseConnections(client))
     return leakStart + Int((room / perSecond).rounded(.up))
   }
@@ -20,7 +22,8 @@ struct IncidentModel {
 
   /// Connections the leaking client has opened and never returned by second `t`.
   func leaked(at t: Int) -> Int {
-    guard case .connectionLeak(let client, _, let leakStart, let perSecond) = scenario.fault, t >= leakStart else {
+    guard case .connectionLeak(let client, _, let leakStart, let perSecond) = scenario.fault, t >= leakStart
+    else {
       return 0
     }
     let room = scenario.maxConnections + 1 - Self.housekeepingConnections - baseConnections(client)
@@ -36,7 +39,9 @@ struct IncidentModel {
   }
 
   /// Latency (seconds) and whether the request fails, for a request to `service` starting at `t`.
-  func request(_ service: Scenario.Service, at t: Int, random: inout SplitMix64) -> (seconds: Double, fails: Bool) {
+  func request(_ service: Scenario.Service, at t: Int, random: inout SplitMix64) -> (
+    seconds: Double, fails: Bool
+  ) {
     let healthy = random.logNormal(median: service.medianLatency, sigma: 0.6)
     guard let onset = symptomOnset, t >= onset else { return (healthy, false) }
     switch scenario.fault {

@@ -13,7 +13,8 @@ enum LogLines {
   }
 
   /// nginx `log_format main`, written when the response is sent.
-  static func nginx(end: Int64, client: Int, method: String, path: String, status: Int, bytes: Int) -> String {
+  static func nginx(end: Int64, client: Int, method: String, path: String, status: Int, bytes: Int) -> String
+  {
     let time = CivilTime(epochSeconds: floorSeconds(end))
     return "10.44.0.\(client) - - [\(time.nginx)] \"\(method) \(path) HTTP/1.1\" \(status) \(bytes) \"-\" "
       + "\"Mozilla/5.0 (X11; Linux x86_64)\" \"-\"\n"
@@ -30,8 +31,11 @@ enum LogLines {
     let threadField =
       thread.count > 15
       ? String(thread.suffix(15)) : String(repeating: " ", count: 15 - thread.count) + thread
-    let loggerField = logger.count >= 40 ? String(logger.prefix(40)) : logger + String(repeating: " ", count: 40 - logger.count)
-    return "\(time.date) \(time.clock).\(millis) \(levelField) 1 --- [\(threadField)] \(loggerField) : \(message)\n"
+    let loggerField =
+      logger.count >= 40
+      ? String(logger.prefix(40)) : logger + String(repeating: " ", count: 40 - logger.count)
+    return
+      "\(time.date) \(time.clock).\(millis) \(levelField) 1 --- [\(threadField)] \(loggerField) : \(message)\n"
   }
 
   /// PHP monolog 1 LineFormatter: `[Y-m-d H:i:s] channel.LEVEL: message context extra`.
@@ -41,7 +45,9 @@ enum LogLines {
   }
 
   /// pino with `useLevelLabels: true`, as express-pino-logger writes a finished request.
-  static func pino(_ milliseconds: Int64, host: String, method: String, url: String, status: Int, responseTime: Int)
+  static func pino(
+    _ milliseconds: Int64, host: String, method: String, url: String, status: Int, responseTime: Int
+  )
     -> String
   {
     "{\"level\":\"info\",\"time\":\(milliseconds),\"pid\":1,\"hostname\":\"\(host)\",\"req\":{\"method\":\"\(method)\","

@@ -15,8 +15,11 @@ struct ProcesslistTable {
 
   static func render(_ rows: [Row]) -> String {
     let cells = rows.map { row in
-      [String(row.id), row.user, row.host, row.database ?? "NULL", row.command, String(row.seconds), row.state,
-        row.info ?? "NULL"]
+      [
+        String(row.id), row.user, row.host, row.database ?? "NULL", row.command, String(row.seconds),
+        row.state,
+        row.info ?? "NULL",
+      ]
     }
     var widths = headers.map(\.count)
     for line in cells {
@@ -25,10 +28,11 @@ struct ProcesslistTable {
     let numeric: Set<Int> = [0, 5]
     let border = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
     func line(_ values: [String], alignNumbers: Bool) -> String {
-      "|" + values.enumerated().map { index, value in
-        let padding = String(repeating: " ", count: widths[index] - value.count)
-        return " " + (alignNumbers && numeric.contains(index) ? padding + value : value + padding) + " "
-      }.joined(separator: "|") + "|\n"
+      "|"
+        + values.enumerated().map { index, value in
+          let padding = String(repeating: " ", count: widths[index] - value.count)
+          return " " + (alignNumbers && numeric.contains(index) ? padding + value : value + padding) + " "
+        }.joined(separator: "|") + "|\n"
     }
     var text = border + line(headers, alignNumbers: false) + border
     for row in cells { text += line(row, alignNumbers: true) }

@@ -12,7 +12,8 @@ enum PrometheusText {
     for family in families {
       text += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.type)\n"
       for sample in family.samples {
-        text += "\(family.name)\(sample.labels.isEmpty ? "" : "{\(sample.labels)}") \(number(sample.value)) \(milliseconds)\n"
+        text +=
+          "\(family.name)\(sample.labels.isEmpty ? "" : "{\(sample.labels)}") \(number(sample.value)) \(milliseconds)\n"
       }
     }
     return text

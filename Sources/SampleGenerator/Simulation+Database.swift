@@ -20,7 +20,8 @@ extension Simulation {
       let pod = index % service.pods.count
       rows.append(
         ProcesslistTable.Row(
-          id: 5000 + index, user: client, host: "10.44.\(4 + pod).\(20 + pod):\(40000 + (index * 7919) % 20000)",
+          id: 5000 + index, user: client,
+          host: "10.44.\(4 + pod).\(20 + pod):\(40000 + (index * 7919) % 20000)",
           database: "cities", command: "Sleep", seconds: t - created, state: "", info: nil))
     }
     return rows + adminRow(captureID)
@@ -33,7 +34,8 @@ extension Simulation {
       let busy = random.chance(0.1)
       rows.append(
         ProcesslistTable.Row(
-          id: 1001 + index, user: client, host: "10.44.\(4 + index % pods).\(20 + index % pods):\(37000 + index * 13)",
+          id: 1001 + index, user: client,
+          host: "10.44.\(4 + index % pods).\(20 + index % pods):\(37000 + index * 13)",
           database: "cities", command: busy ? "Query" : "Sleep", seconds: busy ? 0 : random.int(0...25),
           state: busy ? "Sending data" : "", info: busy ? "select * from codes order by name asc" : nil))
     }
@@ -54,7 +56,8 @@ extension Simulation {
   private func adminRow(_ captureID: Int) -> [ProcesslistTable.Row] {
     [
       ProcesslistTable.Row(
-        id: 200_000 + captureID, user: "admin", host: "10.44.9.5:52\(pad(captureID % 1000, 3))", database: nil,
+        id: 200_000 + captureID, user: "admin", host: "10.44.9.5:52\(pad(captureID % 1000, 3))",
+        database: nil,
         command: "Query", seconds: 0, state: "starting", info: "SHOW FULL PROCESSLIST")
     ]
   }
@@ -64,7 +67,8 @@ extension Simulation {
     let rows = connections(at: t, captureID: t / 30)
     let seconds = scenario.start + Int64(t)
     let time = CivilTime(epochSeconds: seconds)
-    let text = "TS \(seconds).\(pad(random.int(1_000_000...9_999_999), 9)) \(time.date) \(time.clock)\n"
+    let text =
+      "TS \(seconds).\(pad(random.int(1_000_000...9_999_999), 9)) \(time.date) \(time.clock)\n"
       + ProcesslistTable.render(rows)
     try write("mysql/processlist.txt", at: t, text)
   }
@@ -75,13 +79,18 @@ extension Simulation {
     maxUsed = max(maxUsed, total)
     // Every refused connection is one the other client asked for: its failed requests.
     var connectionErrors = 0
-    if case .connectionLeak(_, let other, _, _) = scenario.fault { connectionErrors = counters[other]?[500] ?? 0 }
+    if case .connectionLeak(_, let other, _, _) = scenario.fault {
+      connectionErrors = counters[other]?[500] ?? 0
+    }
     threadsConnected.append((scenario.start + Int64(t), Double(total)))
     var requests: [(labels: String, value: Double)] = []
     for service in scenario.services.map(\.name) {
       for (code, count) in (counters[service] ?? [:]).sorted(by: { $0.key < $1.key }) {
         requests.append(
-          ("destination_workload=\"\(service)\",reporter=\"destination\",response_code=\"\(code)\"", Double(count)))
+          (
+            "destination_workload=\"\(service)\",reporter=\"destination\",response_code=\"\(code)\"",
+            Double(count)
+          ))
       }
     }
     let families = [
@@ -101,16 +110,23 @@ extension Simulation {
         help: "Total number of MySQL connection errors.", type: "counter",
         samples: [("error=\"max_connections\"", Double(connectionErrors)), ("error=\"internal\"", 0)]),
       PrometheusText.Family(
-        name: "mysql_global_variables_max_connections", help: "Generic gauge metric from SHOW GLOBAL VARIABLES.",
+        name: "mysql_global_variables_max_connections",
+        help: "Generic gauge metric from SHOW GLOBAL VARIABLES.",
         type: "gauge", samples: [("", Double(scenario.maxConnections))]),
     ]
-    try write("metrics/prometheus-scrapes.prom", at: t, PrometheusText.scrape(families, milliseconds: (scenario.start + Int64(t)) * 1000))
+    try write(
+      "metrics/prometheus-scrapes.prom", at: t,
+      PrometheusText.scrape(families, milliseconds: (scenario.start + Int64(t)) * 1000))
   }
 
   mutating func writeQueryRange() throws {
     let text = PrometheusText.queryRange(
-      metric: [("__name__", "mysql_global_status_threads_connected"), ("instance", "mysql-exporter:9104"), ("job", "mysql")],
+      metric: [
+        ("__name__", "mysql_global_status_threads_connected"), ("instance", "mysql-exporter:9104"),
+        ("job", "mysql"),
+      ],
       points: threadsConnected)
-    try text.write(toFile: directory + "/metrics/query_range-threads-connected.json", atomically: true, encoding: .utf8)
+    try text.write(
+      toFile: directory + "/metrics/query_range-threads-connected.json", atomically: true, encoding: .utf8)
   }
 }

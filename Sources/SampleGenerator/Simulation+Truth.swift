@@ -7,15 +7,23 @@ extension Simulation {
     case .connectionLeak(let client, let other, let leakStart, _):
       let onset = model.symptomOnset ?? 0
       var events = [
-        GroundTruth.Event(component: "mysql", subject: client, signalKind: "db-connections", change: "rise", time: time(leakStart)),
-        GroundTruth.Event(component: "mysql", subject: nil, signalKind: "db-connections", change: "plateau", time: time(model.exhaustion ?? 0)),
-        GroundTruth.Event(component: client, subject: nil, signalKind: "latency-p90", change: "rise", time: time(onset)),
-        GroundTruth.Event(component: client, subject: nil, signalKind: "error-rate", change: "rise", time: time(onset)),
-        GroundTruth.Event(component: other, subject: nil, signalKind: "error-rate", change: "rise", time: time(onset)),
+        GroundTruth.Event(
+          component: "mysql", subject: client, signalKind: "db-connections", change: "rise",
+          time: time(leakStart)),
+        GroundTruth.Event(
+          component: "mysql", subject: nil, signalKind: "db-connections", change: "plateau",
+          time: time(model.exhaustion ?? 0)),
+        GroundTruth.Event(
+          component: client, subject: nil, signalKind: "latency-p90", change: "rise", time: time(onset)),
+        GroundTruth.Event(
+          component: client, subject: nil, signalKind: "error-rate", change: "rise", time: time(onset)),
+        GroundTruth.Event(
+          component: other, subject: nil, signalKind: "error-rate", change: "rise", time: time(onset)),
       ]
       if let first = firstTimeoutMilliseconds {
         events.insert(
-          GroundTruth.Event(component: client, subject: nil, signalKind: "log-template", change: "new",
+          GroundTruth.Event(
+            component: client, subject: nil, signalKind: "log-template", change: "new",
             time: CivilTime(epochSeconds: first / 1000).rfc3339),
           at: 2)
       }
@@ -28,7 +36,10 @@ extension Simulation {
         scenario: scenario.name, seed: seedUsed, window: window,
         rootCause: GroundTruth.Cause(component: service, kind: "service-latency", resource: nil),
         collateral: [], ruledOut: ["traffic", "database"],
-        events: [GroundTruth.Event(component: service, subject: nil, signalKind: "latency-p90", change: "rise", time: time(onset))])
+        events: [
+          GroundTruth.Event(
+            component: service, subject: nil, signalKind: "latency-p90", change: "rise", time: time(onset))
+        ])
     }
   }
 }

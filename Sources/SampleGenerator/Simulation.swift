@@ -30,7 +30,9 @@ struct Simulation {
       for pod in service.pods {
         try open("istio/\(pod)-istio-proxy.log", service.accessLogCompression)
         if let log = service.appLog {
-          try open("logs/\(service.name)/\(pod).log", log == .pino && service.name == "cart" || log == .monolog ? .lz4 : .gzip)
+          try open(
+            "logs/\(service.name)/\(pod).log",
+            log == .pino && service.name == "cart" || log == .monolog ? .lz4 : .gzip)
         }
       }
     }
@@ -48,7 +50,8 @@ struct Simulation {
       case .lz4: (".lz4", .lz4)
       case .plain: ("", .plain)
       }
-    files[relative] = TimedWriter(writer: try CompressedFileWriter(path: path + suffix, compression: kind, level: 9))
+    files[relative] = TimedWriter(
+      writer: try CompressedFileWriter(path: path + suffix, compression: kind, level: 9))
   }
 
   private var startMilliseconds: Int64 { scenario.start * 1000 }
@@ -88,21 +91,31 @@ struct Simulation {
           LogLines.istio(
             start: start, method: path.method, path: path.url, status: status,
             bytes: fails ? 21 : random.int(180...2400), milliseconds: milliseconds, service: service.name,
-            port: service.port, pod: 4 + podIndex, peer: random.int(2...9), peerPort: 33000 + random.int(0...19)))
+            port: service.port, pod: 4 + podIndex, peer: random.int(2...9),
+            peerPort: 33000 + random.int(0...19)))
       }
       let log = "logs/\(service.name)/\(pod).log"
       switch service.appLog {
       case .springBoot: shippingLines(log, start: start, milliseconds: milliseconds, fails: fails)
       case .monolog:
         if fails {
-          files[log]!.add(start + 4, LogLines.monolog(start + 4, level: "ERROR", "Database error SQLSTATE[HY000] [1040] Too many connections"))
+          files[log]!.add(
+            start + 4,
+            LogLines.monolog(
+              start + 4, level: "ERROR", "Database error SQLSTATE[HY000] [1040] Too many connections"))
         } else if random.chance(0.1) {
-          files[log]!.add(start + 2, LogLines.monolog(start + 2, level: "INFO", "Sku \(Self.skus[random.int(0...Self.skus.count - 1)]) exists"))
+          files[log]!.add(
+            start + 2,
+            LogLines.monolog(
+              start + 2, level: "INFO", "Sku \(Self.skus[random.int(0...Self.skus.count - 1)]) exists"))
         }
       case .pino:
         if random.chance(0.05) {
           let end = start + Int64(milliseconds)
-          files[log]!.add(end, LogLines.pino(end, host: pod, method: path.method, url: path.url, status: status, responseTime: milliseconds))
+          files[log]!.add(
+            end,
+            LogLines.pino(
+              end, host: pod, method: path.method, url: path.url, status: status, responseTime: milliseconds))
         }
       case .nginx:
         try webRequest(log, start: start, milliseconds: milliseconds)
@@ -117,14 +130,20 @@ struct Simulation {
     if fails {
       let at = start + 30_000 + Int64(random.int(0...900))
       firstTimeoutMilliseconds = min(firstTimeoutMilliseconds ?? at, at)
-      files[log]!.add(at, LogLines.spring(at, level: "WARN", thread: thread, logger: "o.h.engine.jdbc.spi.SqlExceptionHelper", "SQL Error: 0, SQLState: null"))
+      files[log]!.add(
+        at,
+        LogLines.spring(
+          at, level: "WARN", thread: thread, logger: "o.h.engine.jdbc.spi.SqlExceptionHelper",
+          "SQL Error: 0, SQLState: null"))
       var text = LogLines.spring(
         at, level: "ERROR", thread: thread, logger: "o.h.engine.jdbc.spi.SqlExceptionHelper",
-        "HikariPool-1 - Connection is not available, request timed out after \(30_000 + random.int(0...900))ms.")
+        "HikariPool-1 - Connection is not available, request timed out after \(30_000 + random.int(0...900))ms."
+      )
       if random.chance(0.3) {
         text += LogLines.spring(
           at + 2, level: "ERROR", thread: thread, logger: "o.a.c.c.C.[.[.[/].[dispatcherServlet]",
-          "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed; nested exception is org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection] with root cause")
+          "Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed; nested exception is org.springframework.dao.DataAccessResourceFailureException: Unable to acquire JDBC Connection; nested exception is org.hibernate.exception.JDBCConnectionException: Unable to acquire JDBC Connection] with root cause"
+        )
         text += """
 
           java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.
@@ -140,8 +159,10 @@ struct Simulation {
       files[log]!.add(at, text)
     } else if random.chance(0.4) {
       let at = start + Int64(min(milliseconds, 2000))
-      let message = random.chance(0.5) ? "Calculation for \(random.int(1...4800))" : "shipping \(random.int(1...9999))"
-      files[log]!.add(at, LogLines.spring(at, level: "INFO", thread: thread, logger: "c.i.r.shipping.Controller", message))
+      let message =
+        random.chance(0.5) ? "Calculation for \(random.int(1...4800))" : "shipping \(random.int(1...9999))"
+      files[log]!.add(
+        at, LogLines.spring(at, level: "INFO", thread: thread, logger: "c.i.r.shipping.Controller", message))
     }
   }
 
@@ -169,10 +190,15 @@ struct Simulation {
     }
     let end = start + Int64(seconds * 1000)
     files[log]!.add(
-      end, LogLines.nginx(end: end, client: random.int(2...9), method: "GET", path: url, status: status, bytes: status == 200 ? random.int(200...3000) : 157))
+      end,
+      LogLines.nginx(
+        end: end, client: random.int(2...9), method: "GET", path: url, status: status,
+        bytes: status == 200 ? random.int(200...3000) : 157))
   }
 
-  static let skus = ["Watson", "Ewooid", "HPTD", "UHJ", "EPE", "EMM", "SHCE", "RED", "RMC", "STAN-1", "CNA", "CB"]
+  static let skus = [
+    "Watson", "Ewooid", "HPTD", "UHJ", "EPE", "EMM", "SHCE", "RED", "RMC", "STAN-1", "CNA", "CB",
+  ]
 
   static func path(for service: String, _ random: inout SplitMix64) -> (method: String, url: String) {
     switch service {

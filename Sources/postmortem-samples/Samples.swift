@@ -26,7 +26,8 @@ struct Write: ParsableCommand {
 
   func validate() throws {
     guard scenario == "all" || Scenario.named(scenario) != nil else {
-      throw ValidationError("unknown scenario \(scenario); known: \(Scenario.all.map(\.name).joined(separator: ", "))")
+      throw ValidationError(
+        "unknown scenario \(scenario); known: \(Scenario.all.map(\.name).joined(separator: ", "))")
     }
     guard scale > 0 else { throw ValidationError("--scale must be positive") }
   }

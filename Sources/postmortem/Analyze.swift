@@ -1,5 +1,5 @@
-import ArgumentParser
 import Analysis
+import ArgumentParser
 import Formats
 import Foundation
 import Report
@@ -36,7 +36,8 @@ struct Analyze: ParsableCommand {
   func validate() throws {
     guard resolution > 0 else { throw ValidationError("--resolution must be a positive number of seconds") }
     guard UTCOffset.seconds(tz) != nil else {
-      throw ValidationError("--tz \(tz): expected UTC or an offset like +02:00 (named zones are not supported yet)")
+      throw ValidationError(
+        "--tz \(tz): expected UTC or an offset like +02:00 (named zones are not supported yet)")
     }
     for (name, value) in [("--from", from), ("--to", to)] {
       if let value, Timestamp(rfc3339: value) == nil {

@@ -30,7 +30,9 @@ struct Inspect: ParsableCommand {
     print("bytes: \(stats.bytesRead) read, \(stats.bytesDecoded) decoded")
     print("lines: \(stats.lines), records: \(stats.records), skipped: \(stats.skipped)")
     if !first.isEmpty { print("first records:\n" + first.joined(separator: "\n")) }
-    for skipped in stats.skippedExamples { print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)") }
+    for skipped in stats.skippedExamples {
+      print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)")
+    }
     if let failure {
       Terminal.error(failure)
       throw ExitCode(stats.records > 0 ? 1 : 2)

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Causal patterns on synthetic incidents")
 struct PatternTests {
-  @Test("a client that fills the database is the origin; the other client is collateral; the calm one is ruled out")
+  @Test(
+    "a client that fills the database is the origin; the other client is collateral; the calm one is ruled out"
+  )
   func exhaustion() {
     let document = IncidentAnalyzer.analyze(SyntheticIncidents.exhaustion(), title: "t").document
     #expect(document.rootCause.kind == .connectionExhaustion)

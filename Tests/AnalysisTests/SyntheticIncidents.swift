@@ -22,7 +22,8 @@ enum SyntheticIncidents {
   ) -> Signal {
     let points = Int(Int64(count) * SyntheticIncidents.step / step)
     return Signal(
-      key: SignalKey(component: component, kind: kind, subject: subject), name: "\(component) \(kind.rawValue) \(subject ?? "")",
+      key: SignalKey(component: component, kind: kind, subject: subject),
+      name: "\(component) \(kind.rawValue) \(subject ?? "")",
       unit: unit, role: role, startMilliseconds: start, stepMilliseconds: step,
       values: (0..<points).map(value), sources: ["\(component).log"])
   }
@@ -40,19 +41,34 @@ enum SyntheticIncidents {
     let services = ["billing", "orders", "search"]
     var signals: [Signal] = []
     for (salt, service) in services.enumerated() {
-      signals.append(signal(service, .requestRate, role: .load, unit: "req/s") { 50 + noise($0, salt, scale: 4) })
+      signals.append(
+        signal(service, .requestRate, role: .load, unit: "req/s") { 50 + noise($0, salt, scale: 4) })
     }
-    signals.append(signal("billing", .latencyP90, role: .symptom, unit: "s") { $0 < 125 ? 0.2 + noise($0, 7, scale: 0.02) : 12 + noise($0, 8, scale: 1) })
+    signals.append(
+      signal("billing", .latencyP90, role: .symptom, unit: "s") {
+        $0 < 125 ? 0.2 + noise($0, 7, scale: 0.02) : 12 + noise($0, 8, scale: 1)
+      })
     signals.append(signal("billing", .errorRate, role: .symptom, unit: "ratio") { $0 < 125 ? 0 : 0.4 })
-    signals.append(signal("orders", .latencyP90, role: .symptom, unit: "s") { 0.1 + noise($0, 9, scale: 0.01) })
-    signals.append(signal("orders", .errorRate, role: .symptom, unit: "ratio") { $0 < 126 ? 0 : 0.7 + noise($0, 10, scale: 0.05) })
-    signals.append(signal("search", .latencyP90, role: .symptom, unit: "s") { 0.3 + noise($0, 11, scale: 0.03) })
+    signals.append(
+      signal("orders", .latencyP90, role: .symptom, unit: "s") { 0.1 + noise($0, 9, scale: 0.01) })
+    signals.append(
+      signal("orders", .errorRate, role: .symptom, unit: "ratio") {
+        $0 < 126 ? 0 : 0.7 + noise($0, 10, scale: 0.05)
+      })
+    signals.append(
+      signal("search", .latencyP90, role: .symptom, unit: "s") { 0.3 + noise($0, 11, scale: 0.03) })
     signals.append(signal("search", .errorRate, role: .symptom, unit: "ratio") { _ in 0 })
     let db = "postgres-primary"
     func billingConnections(_ i: Int) -> Double { i < 100 ? 20 : min(limit - 25, 20 + Double(i - 100) * 19) }
-    signals.append(signal(db, .dbConnections, subject: "billing", role: .resource, step: 30_000) { billingConnections($0 * 3) })
+    signals.append(
+      signal(db, .dbConnections, subject: "billing", role: .resource, step: 30_000) {
+        billingConnections($0 * 3)
+      })
     signals.append(signal(db, .dbConnections, subject: "orders", role: .resource, step: 30_000) { _ in 20 })
-    signals.append(signal(db, .dbConnections, role: .resource, step: 30_000) { min(limit, billingConnections($0 * 3) + 25) })
+    signals.append(
+      signal(db, .dbConnections, role: .resource, step: 30_000) {
+        min(limit, billingConnections($0 * 3) + 25)
+      })
     signals.append(signal(db, .dbMaxConnections, role: .resource) { _ in limit })
     return extraction(signals, services: services)
   }
@@ -62,12 +78,18 @@ enum SyntheticIncidents {
     let services = ["billing", "search"]
     var signals: [Signal] = []
     for (salt, service) in services.enumerated() {
-      signals.append(signal(service, .requestRate, role: .load, unit: "req/s") { 80 + noise($0, salt, scale: 6) })
+      signals.append(
+        signal(service, .requestRate, role: .load, unit: "req/s") { 80 + noise($0, salt, scale: 6) })
       signals.append(signal(service, .errorRate, role: .symptom, unit: "ratio") { _ in 0 })
     }
-    signals.append(signal("search", .latencyP90, role: .symptom, unit: "s") { $0 < 150 ? 0.5 + noise($0, 3, scale: 0.05) : 4 + noise($0, 4, scale: 0.3) })
-    signals.append(signal("billing", .latencyP90, role: .symptom, unit: "s") { 0.2 + noise($0, 5, scale: 0.02) })
-    signals.append(signal("db", .dbConnections, role: .resource, step: 30_000) { 60 + noise($0, 6, scale: 2) })
+    signals.append(
+      signal("search", .latencyP90, role: .symptom, unit: "s") {
+        $0 < 150 ? 0.5 + noise($0, 3, scale: 0.05) : 4 + noise($0, 4, scale: 0.3)
+      })
+    signals.append(
+      signal("billing", .latencyP90, role: .symptom, unit: "s") { 0.2 + noise($0, 5, scale: 0.02) })
+    signals.append(
+      signal("db", .dbConnections, role: .resource, step: 30_000) { 60 + noise($0, 6, scale: 2) })
     signals.append(signal("db", .dbMaxConnections, role: .resource) { _ in 500 })
     return extraction(signals, services: services)
   }
@@ -75,8 +97,14 @@ enum SyntheticIncidents {
   /// Traffic triples at bucket 90 and `api` slows down right after.
   static func surge() -> Extraction {
     var signals: [Signal] = []
-    signals.append(signal("api", .requestRate, role: .load, unit: "req/s") { $0 < 90 ? 100 + noise($0, 1, scale: 8) : 300 + noise($0, 2, scale: 20) })
-    signals.append(signal("api", .latencyP90, role: .symptom, unit: "s") { $0 < 92 ? 0.3 + noise($0, 3, scale: 0.03) : 2 + noise($0, 4, scale: 0.2) })
+    signals.append(
+      signal("api", .requestRate, role: .load, unit: "req/s") {
+        $0 < 90 ? 100 + noise($0, 1, scale: 8) : 300 + noise($0, 2, scale: 20)
+      })
+    signals.append(
+      signal("api", .latencyP90, role: .symptom, unit: "s") {
+        $0 < 92 ? 0.3 + noise($0, 3, scale: 0.03) : 2 + noise($0, 4, scale: 0.2)
+      })
     return extraction(signals, services: ["api"])
   }
 }

@@ -11,10 +11,13 @@ struct BadInputTests {
     let work = try Bundles.temporaryDirectory()
     defer { try? fileManager.removeItem(at: work) }
     let bundle = work.appendingPathComponent("bundle")
-    try fileManager.copyItem(at: Bundles.root.appendingPathComponent("Samples/shipping-latency-decoy"), to: bundle)
+    try fileManager.copyItem(
+      at: Bundles.root.appendingPathComponent("Samples/shipping-latency-decoy"), to: bundle)
 
     let gz = try #require(
-      fileManager.subpaths(atPath: bundle.path)?.sorted().first { $0.hasSuffix(".gz") && $0.contains("shipping") })
+      fileManager.subpaths(atPath: bundle.path)?.sorted().first {
+        $0.hasSuffix(".gz") && $0.contains("shipping")
+      })
     let gzURL = bundle.appendingPathComponent(gz)
     let whole = try Data(contentsOf: gzURL)
     try whole.prefix(whole.count * 2 / 3).write(to: gzURL)
@@ -26,7 +29,8 @@ struct BadInputTests {
     }
     try Data(garbage).write(to: bundle.appendingPathComponent("core.bin"))
 
-    let document = try Bundles.analyze([bundle.path], title: "bad input", into: work.appendingPathComponent("report"))
+    let document = try Bundles.analyze(
+      [bundle.path], title: "bad input", into: work.appendingPathComponent("report"))
     let quality = document.dataQuality
     #expect(quality.errors.contains { $0.contains(gz) && $0.contains("truncated") }, "\(quality.errors)")
     #expect(quality.errors.contains { $0.contains("core.bin") }, "\(quality.errors)")

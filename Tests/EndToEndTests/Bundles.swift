@@ -9,7 +9,8 @@ import Testing
 /// The committed sample bundles, analysed the way the README's command analyses them.
 enum Bundles {
   /// The package root, found from this file's path so tests do not depend on the working directory.
-  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   static let names = ["robot-shop-db-exhaustion", "shipping-latency-decoy"]
@@ -43,7 +44,8 @@ enum Bundles {
   private static let cache = Mutex<[String: (directory: URL, document: RCADocument)]>([:])
 
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "postmortem-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,13 +1,14 @@
 import Analysis
-import Foundation
 import Formats
+import Foundation
 import SampleGenerator
 import Testing
 
 /// Each bundle's report against the ground truth its generator wrote: the causal chain must come from the data.
 @Suite("Sample bundles against their ground truth")
 struct GroundTruthTests {
-  @Test("each injected change is on the timeline within one bucket (or the signal's sampling interval)",
+  @Test(
+    "each injected change is on the timeline within one bucket (or the signal's sampling interval)",
     arguments: Bundles.names)
   func timelineMatchesTruth(name: String) throws {
     let truth = try Bundles.truth(name)
@@ -22,7 +23,9 @@ struct GroundTruthTests {
       let found = try #require(entry, "no timeline entry for \(event)")
       let actual = try #require(Timestamp(rfc3339: found.time)).milliseconds
       let tolerance = Int64(max(document.resolutionSeconds, found.uncertaintySeconds)) * 1000
-      #expect(abs(actual - expected) <= tolerance, "\(event.component) \(event.signalKind) \(event.change): \(found.time) vs truth \(event.time)")
+      #expect(
+        abs(actual - expected) <= tolerance,
+        "\(event.component) \(event.signalKind) \(event.change): \(found.time) vs truth \(event.time)")
     }
   }
 
@@ -37,7 +40,9 @@ struct GroundTruthTests {
       #expect(document.ruledOut.contains { $0.cause == cause }, "\(cause) is not ruled out")
     }
     for service in truth.collateral {
-      #expect(document.chain.contains { $0.component == service && $0.role == "collateral" }, "\(service) is not collateral")
+      #expect(
+        document.chain.contains { $0.component == service && $0.role == "collateral" },
+        "\(service) is not collateral")
     }
     if truth.rootCause.resource != nil {
       #expect(!document.ruledOut.contains { $0.cause == "database" }, "the blamed resource is also ruled out")

@@ -39,7 +39,11 @@ struct SampleGeneratorTests {
     let data = try Data(contentsOf: root.appendingPathComponent("\(Scenario.dbExhaustion.name).truth.json"))
     let read = try JSONDecoder().decode(GroundTruth.self, from: data)
     #expect(read == written)
-    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("\(Scenario.dbExhaustion.name)/\(Scenario.dbExhaustion.name).truth.json").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: root.appendingPathComponent(
+          "\(Scenario.dbExhaustion.name)/\(Scenario.dbExhaustion.name).truth.json"
+        ).path))
     #expect(read.events.first?.signalKind == "db-connections" && read.events.first?.change == "rise")
     let leak = try #require(read.events.first).time
     let plateau = try #require(read.events.first { $0.change == "plateau" }).time

@@ -18,7 +18,8 @@ struct ProcesslistEvidenceTests {
   func ranking() {
     func row(_ id: Int64, _ user: String, _ command: String, _ seconds: Int) -> ProcesslistRow {
       ProcesslistRow(
-        id: id, user: user, host: "10.0.0.\(id % 3):4\(id)", database: nil, command: command, seconds: seconds,
+        id: id, user: user, host: "10.0.0.\(id % 3):4\(id)", database: nil, command: command,
+        seconds: seconds,
         state: nil, info: nil)
     }
     let snapshot = ProcesslistSnapshot(

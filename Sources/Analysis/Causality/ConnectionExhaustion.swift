@@ -24,7 +24,9 @@ struct ConnectionExhaustion {
         && $0.milliseconds <= saturation.milliseconds + saturation.uncertaintyMilliseconds
     }
     let growth = userRises.reduce(0) { $0 + max(0, $1.after - $1.before) }
-    let driver = userRises.max { ($0.after - $0.before, $1.milliseconds) < ($1.after - $1.before, $0.milliseconds) }
+    let driver = userRises.max {
+      ($0.after - $0.before, $1.milliseconds) < ($1.after - $1.before, $0.milliseconds)
+    }
     let share = driver.map { growth > 0 ? ($0.after - $0.before) / growth : 0 } ?? 0
     let user = driver.flatMap { context.signal($0).key.subject }
     let origin = share >= 0.5 ? user.flatMap { context.dependencies.service(forUser: $0) } : nil
@@ -34,7 +36,9 @@ struct ConnectionExhaustion {
     if !plateaus.isEmpty { confidence += 0.2 } else { confidence += 0.1 }
     confidence += 0.15 * share
     if let onset, start.milliseconds <= onset.milliseconds { confidence += 0.15 }
-    let idleRise = user.flatMap { context.findings(.dbIdleAge, component: resource, subject: .some($0), changes: [.rise]).first }
+    let idleRise = user.flatMap {
+      context.findings(.dbIdleAge, component: resource, subject: .some($0), changes: [.rise]).first
+    }
     if idleRise != nil { confidence += 0.1 }
 
     var chain: [CausalLink] = []
@@ -76,20 +80,23 @@ struct ConnectionExhaustion {
     // Services hurt once the resource is saturated: the origin's own symptoms, then the other clients'.
     let symptoms = SymptomLinks(context: context)
     let threshold = saturation.milliseconds - saturation.uncertaintyMilliseconds
-    let hurt = context.firstSymptomByService.filter { $0.value.milliseconds >= threshold || $0.key == origin }.keys
+    let hurt = context.firstSymptomByService.filter { $0.value.milliseconds >= threshold || $0.key == origin }
+      .keys
     let ordered = hurt.sorted { service, other in
       (service == origin ? 0 : 1, context.firstSymptomByService[service]!.milliseconds, service)
         < (other == origin ? 0 : 1, context.firstSymptomByService[other]!.milliseconds, other)
     }
     for service in ordered {
       let role =
-        service == origin ? "symptom" : context.dependencies.clients.contains(service) ? "collateral" : "downstream"
+        service == origin
+        ? "symptom" : context.dependencies.clients.contains(service) ? "collateral" : "downstream"
       let (links, signals) = symptoms.links(for: service, role: role, from: threshold)
       chain += links
       charted += signals
     }
 
-    let kindText = origin.map { "\($0) holds \(Numbers.percent(share)) of the growth in \(resource) connections" }
+    let kindText =
+      origin.map { "\($0) holds \(Numbers.percent(share)) of the growth in \(resource) connections" }
       ?? "\(resource) connections were exhausted"
     return Hypothesis(
       component: origin ?? resource, kind: .connectionExhaustion, resource: resource,

@@ -11,9 +11,10 @@ struct IncidentContext {
     self.extraction = extraction
     self.findings = findings.sorted { ($0.milliseconds, $0.signal) < ($1.milliseconds, $1.signal) }
     services = Set(extraction.services)
-    let users = Set(extraction.signals.compactMap { signal in
-      signal.key.kind == .dbConnections ? signal.key.subject : nil
-    })
+    let users = Set(
+      extraction.signals.compactMap { signal in
+        signal.key.kind == .dbConnections ? signal.key.subject : nil
+      })
     dependencies = DependencyMap(services: extraction.services, databaseUsers: users.sorted())
   }
 
@@ -26,7 +27,8 @@ struct IncidentContext {
     findings.filter { finding in
       let key = signal(finding).key
       return key.kind == kind && (component == nil || key.component == component)
-        && (subject == nil || key.subject == subject!) && (changes == nil || changes!.contains(finding.change))
+        && (subject == nil || key.subject == subject!)
+        && (changes == nil || changes!.contains(finding.change))
     }
   }
 

@@ -9,8 +9,13 @@ struct RuledOut {
   func causes() -> [RuledOutCause] {
     var causes: [RuledOutCause] = []
     let onset = best?.onsetMilliseconds ?? context.incidentOnset?.milliseconds
-    if best?.kind != .trafficSurge, let onset, let total = traffic.total, let levels = traffic.levels(around: onset) {
-      let surge = traffic.surge.map { _ in "; no rise of \(Numbers.percent(Traffic.surgeFraction)) or more before the first symptom" }
+    if best?.kind != .trafficSurge, let onset, let total = traffic.total,
+      let levels = traffic.levels(around: onset)
+    {
+      let surge =
+        traffic.surge.map { _ in
+          "; no rise of \(Numbers.percent(Traffic.surgeFraction)) or more before the first symptom"
+        }
         ?? ", no change point"
       causes.append(
         RuledOutCause(
@@ -34,7 +39,9 @@ struct RuledOut {
   /// The database, when its connection counts stayed flat.
   private func databaseVerdict(onset: Int64?) -> RuledOutCause? {
     let totals = context.signals(.dbConnections, subject: .some(nil))
-    guard let total = totals.first(where: { $0.key.source == "processlist" }) ?? totals.first else { return nil }
+    guard let total = totals.first(where: { $0.key.source == "processlist" }) ?? totals.first else {
+      return nil
+    }
     let adverse = context.findings.contains { finding in
       let key = context.signal(finding).key
       return key.component == total.key.component && finding.isAdverse
@@ -42,10 +49,14 @@ struct RuledOut {
     }
     guard !adverse else { return nil }
     let split = onset ?? total.startMilliseconds
-    let before = total.values.enumerated().filter { !$0.element.isNaN && total.milliseconds(at: $0.offset) < split }
-      .map(\.element)
-    let after = total.values.enumerated().filter { !$0.element.isNaN && total.milliseconds(at: $0.offset) >= split }
-      .map(\.element)
+    let before = total.values.enumerated().filter {
+      !$0.element.isNaN && total.milliseconds(at: $0.offset) < split
+    }
+    .map(\.element)
+    let after = total.values.enumerated().filter {
+      !$0.element.isNaN && total.milliseconds(at: $0.offset) >= split
+    }
+    .map(\.element)
     func median(_ values: [Double]) -> String {
       values.isEmpty ? "–" : Numbers.text(values.sorted()[values.count / 2])
     }

@@ -24,7 +24,9 @@ struct ServiceFault {
       chain += links
       charted += signals
     }
-    let alone = first.count == 1 ? ", no other service changed first" : ", the earliest of \(first.count) affected services"
+    let alone =
+      first.count == 1
+      ? ", no other service changed first" : ", the earliest of \(first.count) affected services"
     return Hypothesis(
       component: service, kind: kind, resource: nil, onsetMilliseconds: onset.milliseconds,
       confidence: explainedElsewhere ? 0.2 : (first.count == 1 ? 0.7 : 0.55),

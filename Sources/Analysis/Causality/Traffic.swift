@@ -28,7 +28,8 @@ struct Traffic {
   private func sum(_ signals: [Signal], name: String) -> Signal? {
     guard let first = signals.first else { return nil }
     var values = [Double](repeating: .nan, count: first.values.count)
-    for signal in signals where signal.values.count == values.count && signal.startMilliseconds == first.startMilliseconds {
+    for signal in signals
+    where signal.values.count == values.count && signal.startMilliseconds == first.startMilliseconds {
       for (index, value) in signal.values.enumerated() where !value.isNaN {
         values[index] = (values[index].isNaN ? 0 : values[index]) + value
       }
@@ -66,7 +67,8 @@ struct Traffic {
     guard milliseconds <= onset.milliseconds + onset.uncertaintyMilliseconds else { return nil }
     let finding = Finding(
       signal: -1, change: .rise, milliseconds: milliseconds, uncertaintyMilliseconds: total.stepMilliseconds,
-      before: surge.before, after: surge.after, effectSize: surge.effectSize, changeMilliseconds: milliseconds)
+      before: surge.before, after: surge.after, effectSize: surge.effectSize, changeMilliseconds: milliseconds
+    )
     let link = CausalLink(
       component: "all services", role: "cause",
       symptom: "traffic rises from \(Numbers.text(surge.before)) to \(Numbers.text(surge.after)) req/s",
@@ -76,7 +78,8 @@ struct Traffic {
     return Hypothesis(
       component: "all services", kind: .trafficSurge, resource: nil, onsetMilliseconds: milliseconds,
       confidence: min(0.9, 0.5 + 0.1 * min(4, surge.effectSize / FindingDetector.minimumEffectSize)),
-      summary: "Traffic surge: total request rate rose \(Numbers.percent(surge.after / surge.before - 1)) before the first symptom.",
+      summary:
+        "Traffic surge: total request rate rose \(Numbers.percent(surge.after / surge.before - 1)) before the first symptom.",
       chain: [link], chartedSignals: [])
   }
 }

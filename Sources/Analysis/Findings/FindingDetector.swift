@@ -77,7 +77,8 @@ struct FindingDetector {
       findings.append(
         Finding(
           signal: index, change: change, milliseconds: milliseconds,
-          uncertaintyMilliseconds: signal.stepMilliseconds, before: robust ? point.beforeMedian : point.before,
+          uncertaintyMilliseconds: signal.stepMilliseconds,
+          before: robust ? point.beforeMedian : point.before,
           after: robust ? point.afterMedian : point.after, effectSize: point.effectSize,
           changeMilliseconds: signal.milliseconds(at: point.index)))
     }
@@ -104,7 +105,9 @@ struct FindingDetector {
 
   private func plateau(_ signal: Signal, index: Int, limit: Double) -> Finding? {
     let tolerance = max(2, limit * 0.02)
-    guard let start = PointEvents.plateau(signal.values, limit: limit, tolerance: tolerance) else { return nil }
+    guard let start = PointEvents.plateau(signal.values, limit: limit, tolerance: tolerance) else {
+      return nil
+    }
     // The level before the climb to the limit, not the mean of the climb itself.
     let climb = PointEvents.rampOnset(signal.values, changeIndex: start)
     let before = signal.values[..<max(climb, 1)].filter { !$0.isNaN }
@@ -125,7 +128,9 @@ struct FindingDetector {
     let lines = signal.values.reduce(0) { $0 + ($1.isNaN ? 0 : $1 * seconds) }
     let after = signal.values[firstIndex...].filter { !$0.isNaN }
     let present = Double(after.count { $0 > 0 }) / Double(max(1, after.count))
-    guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else { return nil }
+    guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else {
+      return nil
+    }
     return Finding(
       signal: index, change: .new, milliseconds: first, uncertaintyMilliseconds: 1000, before: 0,
       after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0, changeMilliseconds: first)

@@ -76,7 +76,8 @@ public struct RootCause: Sendable, Equatable, Codable {
   public var summary: String
 
   public init(
-    component: String, kind: IncidentKind, resource: String?, onset: String, confidence: Double, summary: String
+    component: String, kind: IncidentKind, resource: String?, onset: String, confidence: Double,
+    summary: String
   ) {
     self.component = component
     self.kind = kind
@@ -253,7 +254,8 @@ public struct DataQuality: Sendable, Equatable, Codable {
   public var assumedZones: [String]
 
   public init(
-    files: Int, bytes: Int, decodedBytes: Int, lines: Int, records: Int, skipped: Int, sources: [SourceQuality],
+    files: Int, bytes: Int, decodedBytes: Int, lines: Int, records: Int, skipped: Int,
+    sources: [SourceQuality],
     errors: [String], assumedZones: [String]
   ) {
     self.files = files

@@ -14,7 +14,9 @@ struct ChartSelection {
     for index in signals where seen.insert(index).inserted && charts.count < Self.maximumCharts - 1 {
       let signal = context.extraction.signals[index]
       let markers = context.findings.filter { $0.signal == index }.map { finding in
-        Chart.Marker(milliseconds: finding.milliseconds, label: "\(finding.change.rawValue) \(UTC.clock(finding.milliseconds))")
+        Chart.Marker(
+          milliseconds: finding.milliseconds,
+          label: "\(finding.change.rawValue) \(UTC.clock(finding.milliseconds))")
       }
       let showsLimit = signal.key.kind == .dbConnections && signal.key.subject == nil
       charts.append(chart(signal, markers: markers, limit: showsLimit ? limit : nil))

@@ -13,7 +13,8 @@ enum DataQualityReport {
     }
     let sources = extraction.sources.map { source in
       SourceQuality(
-        path: source.path, compression: source.stats.compression.rawValue, format: source.stats.format?.rawValue,
+        path: source.path, compression: source.stats.compression.rawValue,
+        format: source.stats.format?.rawValue,
         bytes: source.stats.bytesRead, lines: source.stats.lines, records: source.stats.records,
         skipped: source.stats.skipped, error: source.error)
     }

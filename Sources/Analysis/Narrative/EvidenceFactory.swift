@@ -7,7 +7,9 @@ enum EvidenceFactory {
   static func lines(of signal: Signal, from milliseconds: Int64, limit: Int = 3) -> [Evidence] {
     let later = signal.examples.filter { $0.milliseconds >= milliseconds }
     let chosen = (later.isEmpty ? signal.examples : later).prefix(limit)
-    return chosen.map { Evidence(file: $0.path, line: $0.line, time: UTC.format($0.milliseconds), text: $0.text) }
+    return chosen.map {
+      Evidence(file: $0.path, line: $0.line, time: UTC.format($0.milliseconds), text: $0.text)
+    }
   }
 
   /// "`signal` went from `before` to `after` at `time`", citing the signal's first source file.
@@ -15,16 +17,21 @@ enum EvidenceFactory {
     let text: String
     switch finding.change {
     case .new:
-      text = "\(signal.name): first seen at \(UTC.clock(finding.milliseconds)), then \(Numbers.text(finding.after)) \(signal.unit)"
+      text =
+        "\(signal.name): first seen at \(UTC.clock(finding.milliseconds)), then \(Numbers.text(finding.after)) \(signal.unit)"
     case .plateau:
-      text = "\(signal.name): reached the limit \(Numbers.text(finding.after)) at \(UTC.clock(finding.milliseconds)) and stayed there"
+      text =
+        "\(signal.name): reached the limit \(Numbers.text(finding.after)) at \(UTC.clock(finding.milliseconds)) and stayed there"
     case .rise where signal.unit == "ratio", .drop where signal.unit == "ratio":
-      text = "\(signal.name): \(Numbers.percent(finding.before)) → \(Numbers.percent(finding.after)) from \(UTC.clock(finding.milliseconds))"
+      text =
+        "\(signal.name): \(Numbers.percent(finding.before)) → \(Numbers.percent(finding.after)) from \(UTC.clock(finding.milliseconds))"
     case .rise, .drop:
-      text = "\(signal.name): \(Numbers.text(finding.before)) → \(Numbers.text(finding.after)) \(signal.unit) from \(UTC.clock(finding.milliseconds))"
+      text =
+        "\(signal.name): \(Numbers.text(finding.before)) → \(Numbers.text(finding.after)) \(signal.unit) from \(UTC.clock(finding.milliseconds))"
     }
     let example = signal.examples.first { $0.milliseconds >= finding.milliseconds }
-    return Evidence(file: example?.path ?? signal.sources.first, time: UTC.format(finding.milliseconds), text: text)
+    return Evidence(
+      file: example?.path ?? signal.sources.first, time: UTC.format(finding.milliseconds), text: text)
   }
 
   /// The connections one user holds in the fullest processlist snapshot, with the ids a `KILL` would name.
@@ -35,7 +42,8 @@ enum EvidenceFactory {
       let hosts = entry.hosts.prefix(4).joined(separator: ", ") + (entry.hosts.count > 4 ? ", …" : "")
       return Evidence(
         file: processlist.path, line: processlist.line, time: UTC.format(processlist.milliseconds),
-        text: "processlist: user \(entry.user) holds \(entry.connections) of \(processlist.total) connections "
+        text:
+          "processlist: user \(entry.user) holds \(entry.connections) of \(processlist.total) connections "
           + "(\(entry.sleeping) Sleep, oldest idle \(Numbers.text(Double(entry.oldestIdleSeconds))) s) from \(hosts)"
           + (ids.isEmpty ? "" : "; longest idle ids \(ids)"))
     }

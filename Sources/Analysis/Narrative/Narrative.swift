@@ -6,14 +6,20 @@ enum Narrative {
     if !impact.services.isEmpty {
       let hurt = impact.services.map { service in
         var facts: [String] = []
-        if let errors = impact.peakErrorRate[service], errors > 0 { facts.append("5xx up to \(Numbers.percent(errors))") }
-        if let latency = impact.peakLatencyP90Seconds[service] { facts.append("p90 up to \(Numbers.text(latency)) s") }
+        if let errors = impact.peakErrorRate[service], errors > 0 {
+          facts.append("5xx up to \(Numbers.percent(errors))")
+        }
+        if let latency = impact.peakLatencyP90Seconds[service] {
+          facts.append("p90 up to \(Numbers.text(latency)) s")
+        }
         return facts.isEmpty ? service : "\(service) (\(facts.joined(separator: ", ")))"
       }
       parts.append("Affected: \(hurt.joined(separator: "; ")).")
     }
-    parts.append("Suspected root cause: \(best.kind.rawValue) in \(best.component)"
-      + (best.resource.map { " through \($0)" } ?? "") + ", confidence \(Numbers.percent(best.confidence)).")
+    parts.append(
+      "Suspected root cause: \(best.kind.rawValue) in \(best.component)"
+        + (best.resource.map { " through \($0)" } ?? "") + ", confidence \(Numbers.percent(best.confidence))."
+    )
     return parts.joined(separator: " ")
   }
 }

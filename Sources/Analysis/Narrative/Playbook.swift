@@ -10,35 +10,43 @@ struct Playbook {
     case .connectionExhaustion:
       guard let resource = cause.resource else { return [] }
       let users = context.extraction.processlist?.users ?? []
-      let user = users.first { context.dependencies.service(forUser: $0.user) == cause.component } ?? users.first
+      let user =
+        users.first { context.dependencies.service(forUser: $0.user) == cause.component } ?? users.first
       let ids = user?.idlestIds ?? []
       var killing: [Mitigation] = []
       if let user {
         killing.append(
           Mitigation(
-            text: "End the longest-idle sessions of DB user \(user.user) on \(resource) to give other clients room "
+            text:
+              "End the longest-idle sessions of DB user \(user.user) on \(resource) to give other clients room "
               + "(self-managed MySQL with `KILL`, Amazon RDS with `mysql.rds_kill`).",
             commands: ids.map { "KILL \($0);" } + ids.map { "CALL mysql.rds_kill(\($0));" }))
         killing.append(
           Mitigation(
-            text: "Or let pt-kill end every idle session of \(user.user) older than 10 minutes (print first, then add --kill).",
+            text:
+              "Or let pt-kill end every idle session of \(user.user) older than 10 minutes (print first, then add --kill).",
             commands: [
-              "pt-kill --match-user \(user.user) --match-command Sleep --idle-time 600 --print",
+              "pt-kill --match-user \(user.user) --match-command Sleep --idle-time 600 --print"
             ]))
       }
       return killing + [
         Mitigation(
-          text: "Restart or scale down \(cause.component) so its pool closes its connections, if killing is not possible.",
-          commands: []),
+          text:
+            "Restart or scale down \(cause.component) so its pool closes its connections, if killing is not possible.",
+          commands: [])
       ]
     case .trafficSurge:
-      return [Mitigation(text: "Rate-limit or shed the surge at the edge, and scale the saturated services.", commands: [])]
+      return [
+        Mitigation(
+          text: "Rate-limit or shed the surge at the edge, and scale the saturated services.", commands: [])
+      ]
     case .serviceLatency, .errorBurst:
       return [
         Mitigation(
-          text: "Roll back or restart \(cause.component) if a change preceded the onset; otherwise capture thread "
+          text:
+            "Roll back or restart \(cause.component) if a change preceded the onset; otherwise capture thread "
             + "dumps or profiles of \(cause.component) while it is slow.",
-          commands: []),
+          commands: [])
       ]
     default:
       return []

@@ -23,7 +23,8 @@ struct TimelineBuilder {
         TimelineEntry(
           time: UTC.format(finding.milliseconds), source: Self.source(of: signal), signal: signal.name,
           component: signal.key.component, subject: signal.key.subject, signalKind: signal.key.kind,
-          change: finding.change, before: Numbers.rounded(finding.before), after: Numbers.rounded(finding.after),
+          change: finding.change, before: Numbers.rounded(finding.before),
+          after: Numbers.rounded(finding.after),
           unit: signal.unit,
           uncertaintySeconds: Int((finding.uncertaintyMilliseconds + 999) / 1000)))
       if entries.count == Self.maximumEntries { break }

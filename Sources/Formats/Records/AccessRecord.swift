@@ -9,7 +9,8 @@ public struct AccessRecord: Sendable, Equatable {
   /// Byte range of the upstream cluster (`outbound|8080||shipping…`, `PassthroughCluster`) in the line.
   public var upstreamCluster: Range<Int>?
 
-  public init(time: Timestamp, status: Int, durationMilliseconds: Double, upstreamCluster: Range<Int>? = nil) {
+  public init(time: Timestamp, status: Int, durationMilliseconds: Double, upstreamCluster: Range<Int>? = nil)
+  {
     self.time = time
     self.status = status
     self.durationMilliseconds = durationMilliseconds

@@ -68,7 +68,9 @@ public final class CompressedFileWriter {
       let written = output.withUnsafeMutableBytes {
         LZ4F_compressBegin(context, $0.baseAddress, $0.count, &preferences)
       }
-      guard LZ4F_isError(written) == 0 else { throw .compressor(path: path, detail: "LZ4F_compressBegin failed") }
+      guard LZ4F_isError(written) == 0 else {
+        throw .compressor(path: path, detail: "LZ4F_compressBegin failed")
+      }
       try emit(count: written)
     case .plain:
       break
@@ -153,12 +155,18 @@ public final class CompressedFileWriter {
             LZ4F_compressUpdate(context, out.baseAddress, out.count, input.baseAddress! + offset, count, nil)
           }
         }
-        guard LZ4F_isError(written) == 0 else { throw .compressor(path: path, detail: "LZ4F_compressUpdate failed") }
+        guard LZ4F_isError(written) == 0 else {
+          throw .compressor(path: path, detail: "LZ4F_compressUpdate failed")
+        }
         try emit(count: written)
       }
       if last {
-        let written = output.withUnsafeMutableBytes { LZ4F_compressEnd(context, $0.baseAddress, $0.count, nil) }
-        guard LZ4F_isError(written) == 0 else { throw .compressor(path: path, detail: "LZ4F_compressEnd failed") }
+        let written = output.withUnsafeMutableBytes {
+          LZ4F_compressEnd(context, $0.baseAddress, $0.count, nil)
+        }
+        guard LZ4F_isError(written) == 0 else {
+          throw .compressor(path: path, detail: "LZ4F_compressEnd failed")
+        }
         try emit(count: written)
       }
     }

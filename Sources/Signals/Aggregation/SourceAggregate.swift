@@ -76,7 +76,8 @@ struct SourceAggregate: Sendable {
               path: source.path, line: context.lineNumber, milliseconds: time, text: Self.text(context.line))
           }
         case .sample(let sample):
-          samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(sample)
+          samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(
+            sample)
         case .snapshot(let snapshot):
           aggregate.processlist.add(snapshot, path: source.path)
         case .continuation, .structure, .malformed:

@@ -17,7 +17,8 @@ public struct Extraction: Sendable {
 
   /// Builds an extraction from signals made elsewhere (another reader, a test).
   public init(
-    windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal], sources: [SourceOutcome],
+    windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal],
+    sources: [SourceOutcome],
     discoveryErrors: [String], processlist: ProcesslistEvidence?, services: [String]
   ) {
     self.windowStart = windowStart

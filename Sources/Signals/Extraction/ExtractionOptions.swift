@@ -9,7 +9,9 @@ public struct ExtractionOptions: Sendable {
   public var from: Int64?
   public var to: Int64?
 
-  public init(resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil) {
+  public init(
+    resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil
+  ) {
     self.resolutionSeconds = resolutionSeconds
     self.read = read
     self.from = from

@@ -36,6 +36,16 @@ struct SignalBuilder {
     return max(1, (interval + step - 1) / step) * step
   }
 
+  /// The last sample of each coarse bucket (`step`, a multiple of the base step) of a fine-bucketed series.
+  private func latest<Value>(_ fine: BucketSeries<Value?>, in range: ClosedRange<Int64>, step coarse: Int64)
+    -> [Value?]
+  {
+    let ratio = coarse / step
+    return range.map { bucket in
+      (bucket * ratio..<bucket * ratio + ratio).reversed().lazy.compactMap { fine[bucket: $0] }.first
+    }
+  }
+
   private func paths(_ component: String) -> [String] {
     (aggregate.paths[component] ?? []).sorted()
   }
@@ -48,12 +58,17 @@ struct SignalBuilder {
     var formatsPerService: [String: Int] = [:]
     for key in aggregate.requests.keys { formatsPerService[key.service, default: 0] += 1 }
     var signals: [Signal] = []
-    for (key, requests) in aggregate.requests.sorted(by: { ($0.key.service, $0.key.format.rawValue) < ($1.key.service, $1.key.format.rawValue) }) {
+    for (key, requests) in aggregate.requests.sorted(by: {
+      ($0.key.service, $0.key.format.rawValue) < ($1.key.service, $1.key.format.rawValue)
+    }) {
       let series = requests.buckets
       let covered = Self.whole(series.firstBucket...series.lastBucket)
       let suffix = formatsPerService[key.service, default: 0] > 1 ? " (\(key.format.rawValue))" : ""
-      func make(_ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole, _ examples: [ExampleLine] = [],
-                _ value: (RequestAggregate.Bucket) -> Double) -> Signal {
+      func make(
+        _ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole,
+        _ examples: [ExampleLine] = [],
+        _ value: (RequestAggregate.Bucket) -> Double
+      ) -> Signal {
         let values = range.map { bucket in covered.contains(bucket) ? value(series[bucket: bucket]) : .nan }
         return Signal(
           key: SignalKey(component: key.service, kind: kind, source: key.format.rawValue),
@@ -127,25 +142,22 @@ struct SignalBuilder {
 
   private func metricSignals() -> [Signal] {
     var signals: [Signal] = []
-    for (identity, series) in aggregate.metrics.series.sorted(by: { MetricVocabulary.displayName($0.key) < MetricVocabulary.displayName($1.key) }) {
+    for (identity, series) in aggregate.metrics.series.sorted(by: {
+      MetricVocabulary.displayName($0.key) < MetricVocabulary.displayName($1.key)
+    }) {
       let native = nativeStep(
         first: series.firstMilliseconds, last: series.lastMilliseconds, count: series.sampleCount)
       let range = buckets(step: native)
-      let ratio = native / step
-      let points: [MetricAggregate.Point?] = range.map { coarse in
-        var latest: MetricAggregate.Point?
-        for fine in (coarse * ratio)..<(coarse * ratio + ratio) {
-          if let point = series.points[bucket: fine] { latest = point }
-        }
-        return latest
-      }
+      let points = latest(series.points, in: range, step: native)
       let meaning = MetricVocabulary.meaning(of: identity)
       let values: [Double]
       if meaning.isCounter {
         var previous: MetricAggregate.Point?
         values = points.map { point in
           defer { if point != nil { previous = point } }
-          guard let point, let before = previous, point.milliseconds > before.milliseconds else { return .nan }
+          guard let point, let before = previous, point.milliseconds > before.milliseconds else {
+            return .nan
+          }
           let delta = point.value >= before.value ? point.value - before.value : point.value
           return delta / (Double(point.milliseconds - before.milliseconds) / 1000)
         }
@@ -170,43 +182,45 @@ struct SignalBuilder {
     let processlist = aggregate.processlist
     guard processlist.snapshotCount > 0 else { return [] }
     let native = nativeStep(
-      first: processlist.firstMilliseconds, last: processlist.lastMilliseconds, count: processlist.snapshotCount)
+      first: processlist.firstMilliseconds, last: processlist.lastMilliseconds,
+      count: processlist.snapshotCount)
     let range = buckets(step: native)
-    let ratio = native / step
-    let summaries: [ProcesslistAggregate.Summary?] = range.map { coarse in
-      var latest: ProcesslistAggregate.Summary?
-      for fine in (coarse * ratio)..<(coarse * ratio + ratio) {
-        if let summary = processlist.summaries[bucket: fine] { latest = summary }
-      }
-      return latest
-    }
+    let summaries = latest(processlist.summaries, in: range, step: native)
     var users = Set<String>()
     var commands = Set<String>()
     for summary in summaries.compactMap({ $0 }) {
       users.formUnion(summary.byUser.keys)
       commands.formUnion(summary.byCommand.keys)
     }
-    func make(_ kind: SignalKind, _ subject: String?, _ name: String, _ unit: String,
-              _ value: (ProcesslistAggregate.Summary) -> Double) -> Signal {
+    func make(
+      _ kind: SignalKind, _ subject: String?, _ name: String, _ unit: String,
+      _ value: (ProcesslistAggregate.Summary) -> Double
+    ) -> Signal {
       Signal(
-        key: SignalKey(component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "processlist"),
+        key: SignalKey(
+          component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "processlist"),
         name: name, unit: unit, role: .resource, startMilliseconds: range.lowerBound * native,
         stepMilliseconds: native, values: summaries.map { $0.map(value) ?? .nan },
         sources: paths(ProcesslistAggregate.component))
     }
-    var signals = [make(.dbConnections, nil, "mysql connections (processlist)", "connections") { Double($0.total) }]
+    var signals = [
+      make(.dbConnections, nil, "mysql connections (processlist)", "connections") { Double($0.total) }
+    ]
     for user in users.sorted() {
-      signals.append(make(.dbConnections, user, "mysql connections {user=\(user)}", "connections") {
-        Double($0.byUser[user] ?? 0)
-      })
-      signals.append(make(.dbIdleAge, user, "mysql oldest idle connection {user=\(user)}", "s") {
-        Double($0.oldestIdleByUser[user] ?? 0)
-      })
+      signals.append(
+        make(.dbConnections, user, "mysql connections {user=\(user)}", "connections") {
+          Double($0.byUser[user] ?? 0)
+        })
+      signals.append(
+        make(.dbIdleAge, user, "mysql oldest idle connection {user=\(user)}", "s") {
+          Double($0.oldestIdleByUser[user] ?? 0)
+        })
     }
     for command in commands.sorted() {
-      signals.append(make(.dbConnectionsByCommand, command, "mysql connections {command=\(command)}", "connections") {
-        Double($0.byCommand[command] ?? 0)
-      })
+      signals.append(
+        make(.dbConnectionsByCommand, command, "mysql connections {command=\(command)}", "connections") {
+          Double($0.byCommand[command] ?? 0)
+        })
     }
     return signals
   }

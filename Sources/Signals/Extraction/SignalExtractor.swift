@@ -28,7 +28,9 @@ public enum SignalExtractor {
     // last records, widened to whole buckets. A log that stamps requests at their end runs past the others,
     // and its thinning tail would read as a drop in traffic.
     let extents = results.withLock { $0 }.compactMap { result -> (Int64, Int64)? in
-      guard let aggregate = result?.0, aggregate.firstMilliseconds <= aggregate.lastMilliseconds else { return nil }
+      guard let aggregate = result?.0, aggregate.firstMilliseconds <= aggregate.lastMilliseconds else {
+        return nil
+      }
       return (aggregate.firstMilliseconds, aggregate.lastMilliseconds)
     }
     let first = extents.isEmpty ? 0 : Self.median(extents.map(\.0))

@@ -30,11 +30,14 @@ public struct ProcesslistEvidence: Sendable, Equatable {
     var byUser: [String: [ProcesslistRow]] = [:]
     for row in snapshot.rows { byUser[row.user, default: []].append(row) }
     users = byUser.map { user, rows in
-      let sleeping = rows.filter { $0.command == "Sleep" }.sorted { ($0.seconds, $1.id) > ($1.seconds, $0.id) }
+      let sleeping = rows.filter { $0.command == "Sleep" }.sorted {
+        ($0.seconds, $1.id) > ($1.seconds, $0.id)
+      }
       let hosts = Set(rows.map { Self.stripPort($0.host) }).sorted()
       return UserConnections(
         user: user, hosts: hosts, connections: rows.count, sleeping: sleeping.count,
-        oldestIdleSeconds: sleeping.first?.seconds ?? 0, idlestIds: sleeping.prefix(Self.idsPerUser).map(\.id))
+        oldestIdleSeconds: sleeping.first?.seconds ?? 0, idlestIds: sleeping.prefix(Self.idsPerUser).map(\.id)
+      )
     }
     .sorted { ($0.connections, $1.user) > ($1.connections, $0.user) }
   }

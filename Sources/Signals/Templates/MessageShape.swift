@@ -32,44 +32,44 @@ enum MessageShape {
   ) {
     let spaceByte: UInt8 = 0x20
     withUnsafeBytes(of: spaceByte) { space in
-    wildcard.withUnsafeBytes { star in
-      var index = 0
-      var first = true
-      let count = message.count
-      while index < count {
-        while index < count && message[index] == 0x20 { index += 1 }
-        guard index < count else { break }
-        var end = index
-        var digitRuns = 0
-        var runStart = -1
-        var runEnd = -1
-        var inDigits = false
-        while end < count && message[end] != 0x20 {
-          let isDigit = message[end] &- 0x30 < 10
-          if isDigit && !inDigits {
-            digitRuns += 1
-            runStart = end
+      wildcard.withUnsafeBytes { star in
+        var index = 0
+        var first = true
+        let count = message.count
+        while index < count {
+          while index < count && message[index] == 0x20 { index += 1 }
+          guard index < count else { break }
+          var end = index
+          var digitRuns = 0
+          var runStart = -1
+          var runEnd = -1
+          var inDigits = false
+          while end < count && message[end] != 0x20 {
+            let isDigit = message[end] &- 0x30 < 10
+            if isDigit && !inDigits {
+              digitRuns += 1
+              runStart = end
+            }
+            if !isDigit && inDigits { runEnd = end }
+            inDigits = isDigit
+            end += 1
           }
-          if !isDigit && inDigits { runEnd = end }
-          inDigits = isDigit
-          end += 1
+          if inDigits { runEnd = end }
+          if !first { body(space) }
+          first = false
+          switch digitRuns {
+          case 0:
+            body(UnsafeRawBufferPointer(rebasing: message[index..<end]))
+          case 1:
+            body(UnsafeRawBufferPointer(rebasing: message[index..<runStart]))
+            body(star)
+            body(UnsafeRawBufferPointer(rebasing: message[runEnd..<end]))
+          default:
+            body(star)
+          }
+          index = end
         }
-        if inDigits { runEnd = end }
-        if !first { body(space) }
-        first = false
-        switch digitRuns {
-        case 0:
-          body(UnsafeRawBufferPointer(rebasing: message[index..<end]))
-        case 1:
-          body(UnsafeRawBufferPointer(rebasing: message[index..<runStart]))
-          body(star)
-          body(UnsafeRawBufferPointer(rebasing: message[runEnd..<end]))
-        default:
-          body(star)
-        }
-        index = end
       }
-    }
     }
   }
 }

@@ -35,7 +35,8 @@ enum MetricVocabulary {
     if let known = mysql[series.name] {
       // Scrape-target labels say where a series came from, not what it measures.
       let meaningful = series.labels.filter { !scrapeLabels.contains($0.name) }
-      let subject = meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+      let subject =
+        meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
       return Meaning(
         component: "mysql", kind: known.kind, subject: subject, unit: known.unit,
         role: known.kind == .metric ? .context : .resource, isCounter: isCounter)
