@@ -18,7 +18,9 @@ struct Inspect: ParsableCommand {
     var failure: String?
     do {
       try reader.read { record, context in
-        if first.count < records { first.append("  line \(context.lineNumber): \(record)") }
+        if first.count < records {
+          first.append("  line \(context.lineNumber): " + Self.describe(record, line: context.line))
+        }
       }
     } catch {
       failure = String(describing: error)
@@ -36,6 +38,31 @@ struct Inspect: ParsableCommand {
     if let failure {
       Terminal.error(failure)
       throw ExitCode(stats.records > 0 ? 1 : 2)
+    }
+  }
+
+  /// One record as a person reads it: kind, UTC time and the fields Postmortem took from it.
+  static func describe(_ record: Record, line: UnsafeRawBufferPointer) -> String {
+    func text(_ range: Range<Int>) -> String {
+      String(
+        decoding: UnsafeRawBufferPointer(rebasing: line[range.clamped(to: 0..<line.count)]), as: UTF8.self)
+    }
+    switch record {
+    case .log(let event):
+      return "log \(event.time.rfc3339) \(event.level.name): \(text(event.message).prefix(160))"
+    case .request(let request):
+      let cluster = request.upstreamCluster.map { " cluster \(text($0))" } ?? ""
+      return
+        "request \(request.time.rfc3339) status \(request.status) \(request.durationMilliseconds) ms\(cluster)"
+    case .sample(let sample):
+      return "sample \(sample.time.rfc3339) series #\(sample.series) = \(sample.value)"
+    case .snapshot(let snapshot):
+      let users = Dictionary(grouping: snapshot.rows, by: \.user).map { "\($0.key) \($0.value.count)" }
+        .sorted()
+      return
+        "processlist \(snapshot.time.rfc3339): \(snapshot.rows.count) connections (\(users.joined(separator: ", ")))"
+    case .continuation, .structure, .malformed:
+      return "\(record)"
     }
   }
 }
