@@ -22,8 +22,10 @@ enum Bundles {
 
   /// Runs extraction, analysis and the writer on `paths` into `directory`, then reads back `rca.json`:
   /// the tests check the contract file, not the Markdown.
-  static func analyze(_ paths: [String], title: String, into directory: URL) throws -> RCADocument {
-    let extraction = SignalExtractor.extract(paths: paths, options: ExtractionOptions())
+  static func analyze(
+    _ paths: [String], title: String, into directory: URL, options: ExtractionOptions = ExtractionOptions()
+  ) throws -> RCADocument {
+    let extraction = SignalExtractor.extract(paths: paths, options: options)
     let result = IncidentAnalyzer.analyze(extraction, title: title)
     try ReportWriter.write(result, to: directory.path)
     let data = try Data(contentsOf: directory.appendingPathComponent("rca.json"))

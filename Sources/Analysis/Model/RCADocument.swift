@@ -246,6 +246,8 @@ public struct DataQuality: Sendable, Equatable, Codable {
   public var lines: Int
   public var records: Int
   public var skipped: Int
+  /// Records dropped because they fell outside `--from`/`--to`: read, but deliberately not analysed.
+  public var recordsOutsideWindow: Int
   /// Per-file accounting, in path order.
   public var sources: [SourceQuality]
   /// Messages for files that could not be read whole, naming the file and line or byte offset.
@@ -255,9 +257,9 @@ public struct DataQuality: Sendable, Equatable, Codable {
 
   public init(
     files: Int, bytes: Int, decodedBytes: Int, lines: Int, records: Int, skipped: Int,
-    sources: [SourceQuality],
-    errors: [String], assumedZones: [String]
+    recordsOutsideWindow: Int = 0, sources: [SourceQuality], errors: [String], assumedZones: [String]
   ) {
+    self.recordsOutsideWindow = recordsOutsideWindow
     self.files = files
     self.bytes = bytes
     self.decodedBytes = decodedBytes

@@ -18,11 +18,12 @@ enum DataQualityReport {
         bytes: source.stats.bytesRead, lines: source.stats.lines, records: source.stats.records,
         skipped: source.stats.skipped, error: source.error)
     }
+    let outside = extraction.sources.reduce(0) { $0 + $1.recordsOutsideWindow }
+    let decoded = extraction.sources.reduce(0) { $0 + $1.stats.bytesDecoded }
     return DataQuality(
-      files: extraction.sources.count, bytes: sources.reduce(0) { $0 + $1.bytes },
-      decodedBytes: extraction.sources.reduce(0) { $0 + $1.stats.bytesDecoded },
+      files: extraction.sources.count, bytes: sources.reduce(0) { $0 + $1.bytes }, decodedBytes: decoded,
       lines: sources.reduce(0) { $0 + $1.lines }, records: sources.reduce(0) { $0 + $1.records },
-      skipped: sources.reduce(0) { $0 + $1.skipped }, sources: sources, errors: errors + examples,
-      assumedZones: extraction.sources.filter(\.stats.assumedZone).map(\.path))
+      skipped: sources.reduce(0) { $0 + $1.skipped }, recordsOutsideWindow: outside, sources: sources,
+      errors: errors + examples, assumedZones: extraction.sources.filter(\.stats.assumedZone).map(\.path))
   }
 }

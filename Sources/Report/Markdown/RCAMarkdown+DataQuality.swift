@@ -10,7 +10,12 @@ extension RCAMarkdown {
     }
     totals +=
       ", " + count(quality.lines, "line", "lines") + ", " + count(quality.records, "record", "records")
-    totals += ", " + count(quality.skipped, "line", "lines") + " skipped."
+    totals += ", " + count(quality.skipped, "line", "lines") + " skipped"
+    if quality.recordsOutsideWindow > 0 {
+      totals +=
+        ", " + count(quality.recordsOutsideWindow, "record", "records") + " outside --from/--to ignored"
+    }
+    totals += "."
     var lines = ["## Data quality", "", totals, ""]
     if quality.sources.isEmpty {
       lines.append("Sources: none.")
