@@ -3,5 +3,7 @@ import ArgumentParser
 @main
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "postmortem-bench", abstract: "Postmortem's benchmarks, one subcommand each.")
+    commandName: "postmortem-bench",
+    abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
+    subcommands: [IngestBenchmark.self])
 }
