@@ -10,7 +10,6 @@
 /// `kubectl logs -c istio-proxy` interleaves, are structure: they are not requests.
 public struct EnvoyAccessParser: LineParser {
   public static let format = Format.envoyAccess
-  public let series: [MetricSeries] = []
   public let assumedZone = false
 
   public init(context: ParserContext) {}
@@ -24,8 +23,6 @@ public struct EnvoyAccessParser: LineParser {
     if Self.isProxyLogLine(line) { return .structure }
     return .malformed(reason: "not an Envoy access log line (`[START_TIME] \"REQUEST\" CODE FLAGS …`)")
   }
-
-  public mutating func finish() -> Record? { nil }
 
   @inline(__always)
   private static func record(in line: UnsafeRawBufferPointer) -> AccessRecord? {

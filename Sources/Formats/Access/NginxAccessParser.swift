@@ -7,7 +7,6 @@
 /// take at its end; their precision is the second.
 public struct NginxAccessParser: LineParser {
   public static let format = Format.nginxAccess
-  public let series: [MetricSeries] = []
   public let assumedZone = false
 
   public init(context: ParserContext) {}
@@ -21,8 +20,6 @@ public struct NginxAccessParser: LineParser {
     return .malformed(
       reason: "not a common/combined access log line (`ADDR - USER [TIME] \"REQUEST\" STATUS BYTES`)")
   }
-
-  public mutating func finish() -> Record? { nil }
 
   @inline(__always)
   private static func record(in line: UnsafeRawBufferPointer) -> AccessRecord? {

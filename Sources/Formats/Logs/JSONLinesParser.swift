@@ -7,7 +7,6 @@
 /// continue the event before them: Node prints uncaught stack traces raw.
 public struct JSONLinesParser: LineParser {
   public static let format = Format.jsonLines
-  public let series: [MetricSeries] = []
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   private var sawEvent = false
@@ -33,8 +32,6 @@ public struct JSONLinesParser: LineParser {
       return .malformed(reason: reason)
     }
   }
-
-  public mutating func finish() -> Record? { nil }
 
   private struct Fields {
     var timeHasZone = true

@@ -7,7 +7,6 @@
 /// before them (monolog keeps line breaks when `allowInlineLineBreaks` is on).
 public struct MonologParser: LineParser {
   public static let format = Format.monolog
-  public let series: [MetricSeries] = []
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   private var sawEvent = false
@@ -35,8 +34,6 @@ public struct MonologParser: LineParser {
     }
     return sawEvent ? .continuation : .structure
   }
-
-  public mutating func finish() -> Record? { nil }
 
   private struct Header {
     var time: ScannedTime

@@ -9,7 +9,6 @@
 /// fold into their event as `.continuation` records.
 public struct SpringBootParser: LineParser {
   public static let format = Format.springBoot
-  public let series: [MetricSeries] = []
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   /// Lines before the first event (a banner, a JVM notice) are structure: there is no event to continue.
@@ -34,8 +33,6 @@ public struct SpringBootParser: LineParser {
     }
     return sawEvent ? .continuation : .structure
   }
-
-  public mutating func finish() -> Record? { nil }
 
   private struct Header {
     var time: ScannedTime

@@ -57,8 +57,6 @@ public struct PrometheusTextParser: LineParser {
     return .sample(MetricSample(series: index, time: Timestamp(milliseconds: milliseconds), value: value))
   }
 
-  public mutating func finish() -> Record? { nil }
-
   private enum SeriesLookup {
     case index(Int)
     case malformed(String)

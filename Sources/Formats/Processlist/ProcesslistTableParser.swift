@@ -25,7 +25,6 @@ public struct ProcesslistTableParser: LineParser {
     return ByteLiterals.equalsIgnoringCase(line, start..<end, "id")
   }
 
-  public let series: [MetricSeries] = []
   public private(set) var assumedZone = false
 
   private enum Phase {

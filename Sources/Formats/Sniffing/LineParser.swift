@@ -26,6 +26,14 @@ public protocol LineParser {
   var assumedZone: Bool { get }
 }
 
+extension LineParser {
+  /// Log and access-log formats carry no metric series.
+  public var series: [MetricSeries] { [] }
+
+  /// Most formats hold nothing back between lines.
+  public mutating func finish() -> Record? { nil }
+}
+
 /// A format read as one document (a JSON response), for inputs that are small and not line-oriented.
 public protocol DocumentParser {
   static var format: Format { get }

@@ -45,8 +45,12 @@ struct ProcesslistAggregate: Sendable {
     snapshotCount += 1
     firstMilliseconds = min(firstMilliseconds, summary.milliseconds)
     lastMilliseconds = max(lastMilliseconds, summary.milliseconds)
-    let evidence = ProcesslistEvidence(snapshot: snapshot, path: path)
-    if fullest.map({ evidence.isFuller(than: $0) }) ?? true { fullest = evidence }
+    // Ranking a snapshot's users costs a pass over its rows: only for one that can be the fullest.
+    if fullest.map({ (snapshot.rows.count, snapshot.time.milliseconds) > ($0.total, $0.milliseconds) })
+      ?? true
+    {
+      fullest = ProcesslistEvidence(snapshot: snapshot, path: path)
+    }
   }
 
   mutating func merge(_ other: ProcesslistAggregate) {
