@@ -38,23 +38,34 @@ public struct ReadOptions: Sendable {
   }
 }
 
-/// Reads one source end to end: decode, detect the format from its content, parse each line.
+/// Reads one source: decode, detect the format from its content, parse each line.
 ///
 /// Detection reads the first lines (up to 64, or 64 KiB) once: the line format that recognises most of them
 /// wins, since a file may start with a stack trace or a `mysql>` prompt; a source that opens a JSON value and
 /// that a document parser accepts is read whole. Memory stays bounded for line formats whatever the size.
+///
+/// A source is read whole by `read(_:)`, or chunk by chunk: `read(_:_:)` with each chunk in order, or, once
+/// the format is known and its lines are independent, by `fork()`s reading later chunks apart and
+/// `absorb(_:)`ed in chunk order; then `end(_:_:)`.
 public struct SourceReader {
   public let source: Source
   public let options: ReadOptions
+  /// What was read so far; complete after `end`.
   public private(set) var stats = SourceStats()
-  /// The series table that `MetricSample.series` indexes.
+  /// The series table that `MetricSample.series` indexes; complete after `end`.
   public private(set) var series: [MetricSeries] = []
+  /// Why the source could not be read as a whole (its format not recognised, its document malformed).
+  public private(set) var failure: FormatError?
+  private var session: ReadSession
+  /// Lines no parser saw: too long to frame.
+  private var unframed: [SkippedLine] = []
 
   /// A known `format` skips detection.
   public init(source: Source, format: Format? = nil, options: ReadOptions = ReadOptions()) {
     self.source = source
     self.options = options
-    self.stats.format = format
+    session = ReadSession(path: source.path, options: options, format: format)
+    stats.format = format
   }
 
   /// Hands every data record (log, request, sample, snapshot) to `body`; structure and malformed lines are
@@ -62,30 +73,91 @@ public struct SourceReader {
   /// `stats` describes what was read either way.
   public mutating func read(_ body: (Record, RecordContext) -> Void) throws {
     var reader = LineReader(source: source)
-    var session = ReadSession(path: source.path, options: options, format: stats.format)
-    defer {
-      // Lines too long to frame never reached a parser; they are skipped all the same.
-      let unframed = reader.warnings.compactMap { warning -> SkippedLine? in
-        guard case .lineTooLong(let path, let line, let length) = warning else { return nil }
-        return SkippedLine(
-          path: path, line: line, reason: "line of \(length) bytes exceeds the framing limit")
-      }
-      stats = SourceStats(
-        compression: reader.compression, format: session.format, bytesRead: reader.bytesRead,
-        bytesDecoded: reader.bytesDecoded, lines: session.lines + unframed.count,
-        records: session.tally.records,
-        skipped: session.tally.skipped + unframed.count,
-        skippedExamples: Array((session.tally.skippedExamples + unframed).prefix(RecordTally.exampleLimit)),
-        assumedZone: session.assumedZone)
-      series = session.series
-    }
+    var fault: IngestError?
     do {
       try reader.forEachLine { line, number in try session.accept(line, number: number, body) }
-    } catch let fault as IngestError {
-      // The lines read before the fault still count: a source shorter than the prefix is sniffed and parsed.
-      try? session.end(body)
-      throw fault
+    } catch let error as IngestError {
+      fault = error
+    } catch let error as FormatError {
+      // Nothing recognised the source: the rest of it is not read.
+      failure = error
     }
-    try session.end(body)
+    // The lines read before a fault still count: a source shorter than the prefix is sniffed and parsed.
+    finish(
+      compression: reader.compression, bytesRead: reader.bytesRead, bytesDecoded: reader.bytesDecoded,
+      lines: failure == nil ? reader.lineCount : 0, warnings: reader.warnings, body)
+    if let failure { throw failure }
+    if let fault { throw fault }
+  }
+
+  /// Reads the lines of the source's next chunk.
+  public mutating func read(_ chunk: LineChunk, _ body: (Record, RecordContext) -> Void) {
+    var skipped: [IngestError] = []
+    if failure == nil {
+      skipped = chunk.forEachLine { line, number in
+        guard failure == nil else { return }
+        do throws(FormatError) {
+          try session.accept(line, number: number, body)
+        } catch {
+          failure = error
+        }
+      }
+    }
+    note(unframed: skipped)
+    if failure == nil { stats.lines = chunk.firstLineNumber + chunk.lineCount - 1 }
+  }
+
+  /// A reader for chunks after those read so far, which parses them on its own; nil while the format is not
+  /// known, or when its lines depend on those before them (processlist tables, TYPE lines, documents).
+  public func fork() -> SourceReader? {
+    guard failure == nil, let format = session.format, session.linesAreIndependent else { return nil }
+    return SourceReader(source: source, format: format, options: options)
+  }
+
+  /// Takes in the counts of a fork that read the chunks right after those read so far.
+  public mutating func absorb(_ fork: SourceReader) {
+    session.absorb(fork.session)
+    unframed += fork.unframed
+    stats.lines = max(stats.lines, fork.stats.lines)
+  }
+
+  /// Ends a source read chunk by chunk: sniffs a source shorter than the prefix, hands on what the parser
+  /// still holds, parses a collected document, and completes `stats`.
+  public mutating func end(_ stream: StreamEnd, _ body: (Record, RecordContext) -> Void) {
+    finish(
+      compression: stream.stream.compression, bytesRead: stream.bytesRead, bytesDecoded: stream.bytesDecoded,
+      lines: stats.lines, warnings: stream.warnings, body)
+  }
+
+  private mutating func finish(
+    compression: Compression, bytesRead: Int, bytesDecoded: Int, lines: Int, warnings: [IngestError],
+    _ body: (Record, RecordContext) -> Void
+  ) {
+    note(unframed: warnings)
+    if failure == nil {
+      do throws(FormatError) {
+        try session.end(body)
+      } catch {
+        failure = error
+      }
+    }
+    let lines = max(lines, session.lines, unframed.map(\.line).max() ?? 0)
+    let examples = (session.tally.skippedExamples + unframed).sorted { $0.line < $1.line }
+    stats = SourceStats(
+      compression: compression, format: session.format, bytesRead: bytesRead, bytesDecoded: bytesDecoded,
+      lines: lines, records: session.tally.records,
+      // A source in no known format is skipped whole.
+      skipped: failure != nil && session.format == nil ? lines : session.tally.skipped + unframed.count,
+      skippedExamples: Array(examples.prefix(RecordTally.exampleLimit)), assumedZone: session.assumedZone)
+    series = session.series
+  }
+
+  /// Lines too long to frame never reached a parser; they are skipped all the same.
+  private mutating func note(unframed warnings: [IngestError]) {
+    for warning in warnings {
+      guard case .lineTooLong(let path, let line, let length) = warning else { continue }
+      unframed.append(
+        SkippedLine(path: path, line: line, reason: "line of \(length) bytes exceeds the framing limit"))
+    }
   }
 }

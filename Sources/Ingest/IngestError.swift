@@ -12,6 +12,14 @@ public enum IngestError: Error, Sendable, Equatable {
   case lineTooLong(path: String, line: Int, length: Int)
 }
 
+extension IngestError {
+  /// The line a warning names; 0 for faults of the whole source.
+  var lineNumber: Int {
+    if case .lineTooLong(_, let line, _) = self { return line }
+    return 0
+  }
+}
+
 extension IngestError: CustomStringConvertible {
   public var description: String {
     switch self {

@@ -10,6 +10,7 @@
 /// `kubectl logs -c istio-proxy` interleaves, are structure: they are not requests.
 public struct EnvoyAccessParser: LineParser {
   public static let format = Format.envoyAccess
+  public static let linesAreIndependent = true
   public let assumedZone = false
 
   public init(context: ParserContext) {}

@@ -7,6 +7,7 @@
 /// take at its end; their precision is the second.
 public struct NginxAccessParser: LineParser {
   public static let format = Format.nginxAccess
+  public static let linesAreIndependent = true
   public let assumedZone = false
 
   public init(context: ParserContext) {}

@@ -7,6 +7,9 @@
 /// before them (monolog keeps line breaks when `allowInlineLineBreaks` is on).
 public struct MonologParser: LineParser {
   public static let format = Format.monolog
+  /// A chunk whose first lines continue an event of the chunk before reads them as structure, not as
+  /// continuations: both are only counted as read.
+  public static let linesAreIndependent = true
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   private var sawEvent = false

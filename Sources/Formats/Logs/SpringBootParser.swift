@@ -9,6 +9,9 @@
 /// fold into their event as `.continuation` records.
 public struct SpringBootParser: LineParser {
   public static let format = Format.springBoot
+  /// A chunk whose first lines continue an event of the chunk before reads them as structure, not as
+  /// continuations: both are only counted as read.
+  public static let linesAreIndependent = true
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   /// Lines before the first event (a banner, a JVM notice) are structure: there is no event to continue.

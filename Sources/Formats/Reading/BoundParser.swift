@@ -16,6 +16,9 @@ struct BoundParser {
       series: [MetricSeries], assumedZone: Bool
     )
 
+  /// Whether each line is read on its own (`LineParser.linesAreIndependent`).
+  let linesAreIndependent: Bool
+
   /// Nil for whole-document formats.
   init?(format: Format, context: ParserContext) {
     switch format {
@@ -32,6 +35,7 @@ struct BoundParser {
 
   private init<P: LineParser>(_: P.Type, context: ParserContext) {
     var parser = P(context: context)
+    linesAreIndependent = P.linesAreIndependent
     feed = { line, number, tally, body in
       tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
     }

@@ -20,6 +20,16 @@ struct ReadSession {
     if let format { bind(format) }
   }
 
+  /// Whether the bound parser reads each line on its own, so later lines can be read by another session.
+  var linesAreIndependent: Bool { parser?.linesAreIndependent ?? false }
+
+  /// Adds what a session over the lines right after these read.
+  mutating func absorb(_ later: ReadSession) {
+    tally.absorb(later.tally)
+    lines = max(lines, later.lines)
+    assumedZone = assumedZone || later.assumedZone
+  }
+
   mutating func accept(
     _ line: UnsafeRawBufferPointer, number: Int, _ body: BoundParser.Consumer
   ) throws(FormatError) {

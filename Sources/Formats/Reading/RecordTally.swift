@@ -30,4 +30,11 @@ struct RecordTally {
       }
     }
   }
+
+  /// Adds the counts of a tally of the lines right after these.
+  mutating func absorb(_ later: RecordTally) {
+    records += later.records
+    skipped += later.skipped
+    skippedExamples += later.skippedExamples.prefix(Self.exampleLimit - skippedExamples.count)
+  }
 }

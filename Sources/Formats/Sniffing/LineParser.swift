@@ -22,6 +22,8 @@ public protocol LineParser {
   mutating func finish() -> Record?
   /// The series `MetricSample.series` indexes; empty for formats without metrics.
   var series: [MetricSeries] { get }
+  /// Whether each line is read without what came before it, so a source's chunks can be parsed apart.
+  static var linesAreIndependent: Bool { get }
   /// True once the parser had to assume `options.utcOffsetSeconds` for a time without a zone.
   var assumedZone: Bool { get }
 }
@@ -29,6 +31,9 @@ public protocol LineParser {
 extension LineParser {
   /// Log and access-log formats carry no metric series.
   public var series: [MetricSeries] { [] }
+
+  /// Formats carry state across lines unless they say otherwise.
+  public static var linesAreIndependent: Bool { false }
 
   /// Most formats hold nothing back between lines.
   public mutating func finish() -> Record? { nil }

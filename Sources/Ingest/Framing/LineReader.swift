@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads a source's decoded bytes as lines, without a `String` per line.
 ///
 /// Memory stays bounded whatever the file's size: one input buffer, one decoded chunk, and room for the
@@ -21,6 +13,8 @@ public struct LineReader {
   public private(set) var bytesRead: Int = 0
   /// Decoded bytes delivered so far.
   public private(set) var bytesDecoded: Int = 0
+  /// Lines in the source, those skipped included.
+  public private(set) var lineCount = 0
   /// Faults that did not stop the reading (`IngestError.lineTooLong`), in file order.
   public private(set) var warnings: [IngestError] = []
   /// Lines with more bytes than this before their `\n` are skipped and reported in `warnings`.
@@ -28,8 +22,8 @@ public struct LineReader {
 
   /// Bytes read from the file at a time.
   var inputBufferSize = 256 << 10
-  /// Decoded bytes framed at a time; by default the decoder's preference, large enough that the
-  /// per-chunk work vanishes next to decoding.
+  /// Decoded bytes asked of the decoder at a time; by default the decoder's preference, large enough that
+  /// the per-read work vanishes next to decoding.
   var decodedChunkSize: Int?
 
   public init(source: Source) {
@@ -45,53 +39,25 @@ public struct LineReader {
   ) throws {
     bytesRead = 0
     bytesDecoded = 0
+    lineCount = 0
     warnings = []
     let (compression, decoder) = try makeDecoder(path: source.path, inputBufferSize: inputBufferSize)
     self.compression = compression
-    var buffer = LineBuffer(
-      chunkSize: decodedChunkSize ?? decoder.preferredChunkSize, maximumLineLength: maximumLineLength)
-    defer { bytesRead = decoder.bytesConsumed }
-    var number = 0
-    while true {
-      let chunk = buffer.reserveChunk()
-      let count = try decoder.read(into: chunk)
-      guard count > 0, let base = UnsafeRawPointer(chunk.baseAddress) else { break }
-      bytesDecoded += count
-      let end = base + count
-      var lineStart = base - buffer.carried
-      // Scanning starts at the new bytes: the carried partial line holds no newline.
-      var cursor = base
-      while let newline = memchr(cursor, 0x0A, end - cursor) {
-        let lineEnd = UnsafeRawPointer(newline)
-        number += 1
-        if buffer.skippedLength > 0 || lineEnd - lineStart > maximumLineLength {
-          warnings.append(
-            .lineTooLong(
-              path: source.path, line: number, length: buffer.skippedLength + (lineEnd - lineStart)))
-          buffer.skippedLength = 0
-        } else {
-          try body(Self.trimmingCarriageReturn(lineStart, lineEnd), number)
-        }
-        lineStart = lineEnd + 1
-        cursor = lineStart
-      }
-      buffer.carry(from: lineStart, to: end)
+    var framer = LineFramer(
+      path: source.path, decoder: decoder, readSize: decodedChunkSize,
+      chunkSize: decodedChunkSize ?? LineFramer.defaultChunkSize, maximumLineLength: maximumLineLength)
+    var skipped: [IngestError] = []
+    var lastChunkLine = 0
+    defer {
+      bytesRead = framer.bytesRead
+      bytesDecoded = framer.bytesDecoded
+      // The framer reports the lines it could not hold, the chunks those they held: merged, in file order.
+      warnings = (framer.warnings + skipped).sorted { $0.lineNumber < $1.lineNumber }
+      lineCount = max(lastChunkLine, warnings.last?.lineNumber ?? 0)
     }
-    let last = buffer.carriedLine
-    if buffer.skippedLength > 0 {
-      warnings.append(.lineTooLong(path: source.path, line: number + 1, length: buffer.skippedLength))
-    } else if let start = last.baseAddress, !last.isEmpty {
-      try body(Self.trimmingCarriageReturn(start, start + last.count), number + 1)
+    while let chunk = try framer.next() {
+      skipped += try chunk.forEachLine(body)
+      lastChunkLine = chunk.firstLineNumber + chunk.lineCount - 1
     }
-  }
-
-  private static func trimmingCarriageReturn(
-    _ start: UnsafeRawPointer, _ end: UnsafeRawPointer
-  ) -> UnsafeRawBufferPointer {
-    var end = end
-    if end > start && end.load(fromByteOffset: -1, as: UInt8.self) == 0x0D {
-      end -= 1
-    }
-    return UnsafeRawBufferPointer(start: start, count: end - start)
   }
 }
