@@ -17,8 +17,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
-    .target(name: "Ingest", dependencies: ["CZlib", "CLZ4"]),
+    .target(name: "Ingest", dependencies: ["CZlib", "CLZ4", "CZstd"]),
     .target(name: "Formats", dependencies: ["Ingest"]),
     .target(
       name: "Signals",

@@ -4,16 +4,30 @@ import Testing
 
 @Suite("Compression is detected from magic bytes")
 struct CompressionDetectionTests {
-  @Test("gzip, lz4 frames and lz4 skippable frames are recognised; anything else is plain")
+  @Test("gzip, zlib, lz4 and zstd frames are recognised, skippable frames by the frame after; else plain")
   func magicBytes() {
+    let skippable: [UInt8] = [0x5A, 0x2A, 0x4D, 0x18, 0x02, 0x00, 0x00, 0x00, 0xEE, 0xEE]
     let cases: [([UInt8], Compression)] = [
       ([0x1F, 0x8B, 0x08, 0x00], .gzip),
       ([0x1F, 0x8B], .gzip),
+      ([0x78, 0x01], .zlib),
+      ([0x78, 0x5E], .zlib),
+      ([0x78, 0x9C, 0x4B, 0x4C], .zlib),
+      ([0x78, 0xDA], .zlib),
       ([0x04, 0x22, 0x4D, 0x18], .lz4),
+      ([0x28, 0xB5, 0x2F, 0xFD], .zstd),
       ([0x5A, 0x2A, 0x4D, 0x18], .lz4),
+      (skippable + [0x04, 0x22, 0x4D, 0x18], .lz4),
+      (skippable + [0x28, 0xB5, 0x2F, 0xFD], .zstd),
+      (skippable + skippable + [0x28, 0xB5, 0x2F, 0xFD], .zstd),
+      (skippable + [0x28, 0xB5, 0x2F], .lz4),
+      (Array(skippable.dropLast()) + [0x28, 0xB5, 0x2F, 0xFD], .lz4),
+      (skippable + Array("2026-11-27".utf8), .lz4),
       ([0x04, 0x22, 0x4D], .plain),
+      ([0x28, 0xB5, 0x2F], .plain),
       ([0x1F, 0x8C, 0x08, 0x00], .plain),
-      ([0x28, 0xB5, 0x2F, 0xFD], .plain),
+      ([0x78], .plain),
+      (Array("x-request-id: 7".utf8), .plain),
       (Array("2026-11-27".utf8), .plain),
       ([], .plain),
     ]

@@ -18,11 +18,18 @@ func makeDecoder(
   path: String, inputBufferSize: Int
 ) throws(IngestError) -> (compression: Compression, decoder: any ByteStreamDecoder) {
   let input = try FileInput(path: path, bufferSize: inputBufferSize)
-  try input.fill(atLeast: Compression.magicLength)
+  // Skippable frames are read past one header at a time, as far as the input buffer holds them.
+  var needed = Compression.magicLength
+  repeat {
+    try input.fill(atLeast: needed)
+    guard input.window.count >= needed else { break }
+    needed = Compression.detectionLength(input.window)
+  } while needed > input.window.count
   let compression = Compression(magic: input.window)
   switch compression {
-  case .gzip: return (compression, try GzipDecoder(input: input))
+  case .gzip, .zlib: return (compression, try GzipDecoder(input: input, compression: compression))
   case .lz4: return (compression, try LZ4FrameDecoder(input: input))
+  case .zstd: return (compression, try ZstdDecoder(input: input))
   case .plain: return (compression, PlainDecoder(input: input))
   }
 }

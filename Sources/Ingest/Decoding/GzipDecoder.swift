@@ -1,8 +1,11 @@
 internal import CZlib
 
-/// Inflates gzip through zlib, member after member, as `cat a.gz b.gz`, pigz and logrotate write them.
+/// Inflates gzip through zlib, member after member, as `cat a.gz b.gz`, pigz and logrotate write them; raw
+/// zlib streams too, since zlib tells the two headers apart itself.
 final class GzipDecoder: ByteStreamDecoder {
   private let input: FileInput
+  /// What faults name: the detected wrapper, `.gzip` or `.zlib`.
+  private let compression: Compression
   /// zlib keeps a pointer to its stream, so it lives at one address from init to deinit.
   private let stream: UnsafeMutablePointer<z_stream>
   /// True from a member's first byte until its trailer: the end of the file there is a truncation.
@@ -10,16 +13,17 @@ final class GzipDecoder: ByteStreamDecoder {
   private var atEndOfFile = false
   private var pendingFault: IngestError?
 
-  init(input: FileInput) throws(IngestError) {
+  init(input: FileInput, compression: Compression) throws(IngestError) {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
-    // 15 + 32: the largest window, and zlib reads the gzip header itself.
+    // 15 + 32: the largest window, and zlib reads the gzip or zlib header itself.
     let status = czlib_inflate_init2(stream, 15 + 32)
     guard status == Z_OK else {
       stream.deallocate()
       throw .unreadable(path: input.path, reason: "zlib cannot start (status \(status))")
     }
     self.input = input
+    self.compression = compression
     self.stream = stream
   }
 
@@ -63,10 +67,11 @@ final class GzipDecoder: ByteStreamDecoder {
       case Z_BUF_ERROR where input.window.isEmpty && !atEndOfFile:
         continue
       case Z_BUF_ERROR where input.window.isEmpty:
-        pendingFault = .truncated(path: input.path, compression: .gzip, offset: input.consumedOffset)
+        pendingFault = .truncated(path: input.path, compression: compression, offset: input.consumedOffset)
       default:
         pendingFault = .corrupt(
-          path: input.path, compression: .gzip, offset: input.consumedOffset, detail: zlibMessage(status))
+          path: input.path, compression: compression, offset: input.consumedOffset,
+          detail: zlibMessage(status))
       }
       if pendingFault != nil { break }
     }
