@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -79,17 +81,51 @@ public struct LineChunk: @unchecked Sendable {
   }
 }
 
-/// The memory a chunk's bytes live in, freed when the last chunk referring to it goes.
+/// The memory a chunk's bytes live in, handed back to a pool when the last chunk referring to it goes.
 final class ChunkStorage {
   let base: UnsafeMutableRawPointer
   let capacity: Int
 
   init(capacity: Int) {
     self.capacity = max(capacity, 1)
-    base = .allocate(byteCount: self.capacity, alignment: 16)
+    base = ChunkPool.shared.take(capacity: self.capacity)
   }
 
   deinit {
-    base.deallocate()
+    ChunkPool.shared.give(base, capacity: capacity)
+  }
+}
+
+/// Chunk buffers kept for reuse: a fresh multi-megabyte buffer per chunk costs a page fault per 4 KiB
+/// (measured: 4% of a run on lz4 input), while only a few are ever in use at once.
+final class ChunkPool: Sendable {
+  static let shared = ChunkPool()
+
+  /// Buffers kept at most; the scheduler has a few per core in flight.
+  private static let limit = 16
+  private let free = Mutex<[Buffer]>([])
+
+  /// A buffer no chunk uses: owned by the pool alone, so it may cross threads.
+  private struct Buffer: @unchecked Sendable {
+    var base: UnsafeMutableRawPointer
+    var capacity: Int
+  }
+
+  func take(capacity: Int) -> UnsafeMutableRawPointer {
+    let reused = free.withLock { buffers -> Buffer? in
+      guard let index = buffers.lastIndex(where: { $0.capacity == capacity }) else { return nil }
+      return buffers.remove(at: index)
+    }
+    return reused?.base ?? .allocate(byteCount: capacity, alignment: 16)
+  }
+
+  func give(_ base: UnsafeMutableRawPointer, capacity: Int) {
+    let buffer = Buffer(base: base, capacity: capacity)
+    let kept = free.withLock { buffers in
+      guard buffers.count < Self.limit else { return false }
+      buffers.append(buffer)
+      return true
+    }
+    if !kept { base.deallocate() }
   }
 }

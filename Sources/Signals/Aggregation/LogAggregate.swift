@@ -3,6 +3,8 @@ import Formats
 /// One service's application log: events per level and per message template, per bucket.
 struct LogAggregate: Sendable {
   struct Template: Sendable {
+    /// The hash of the template's shape.
+    let key: UInt64
     var text: String
     var level: LogLevel
     var counts: BucketSeries<Int32>
@@ -19,7 +21,10 @@ struct LogAggregate: Sendable {
   let stepMilliseconds: Int64
   /// Events per bucket, indexed by `LogLevel.rawValue`.
   private(set) var levels: [BucketSeries<Int32>]
-  private(set) var templates: [UInt64: Template] = [:]
+  /// In order of first appearance; `slots` finds a template by key. An array, so that counting a line
+  /// updates its template in place instead of copying it out of a dictionary and back.
+  private(set) var templates: [Template] = []
+  private var slots: [UInt64: Int] = [:]
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
@@ -32,41 +37,48 @@ struct LogAggregate: Sendable {
     let message = UnsafeRawBufferPointer(rebasing: line[event.message])
     var key = MessageShape.hash(message)
     if key == Self.overflowKey { key = 1 }
-    var index = templates.index(forKey: key)
-    if index == nil {
-      if templates.count >= Self.templateLimit { key = Self.overflowKey }
-      index = templates.index(forKey: key)
-      if index == nil {
-        let text = key == Self.overflowKey ? "(other templates)" : MessageShape.template(message)
-        templates[key] = Template(
-          text: text, level: event.level, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0),
-          examples: [])
-        index = templates.index(forKey: key)
-      }
+    let slot: Int
+    if let known = slots[key] {
+      slot = known
+    } else if templates.count >= Self.templateLimit {
+      slot = self.slot(for: Self.overflowKey, level: event.level) { "(other templates)" }
+    } else {
+      slot = self.slot(for: key, level: event.level) { MessageShape.template(message) }
     }
-    let slot = index!
-    templates.values[slot].counts.update(at: time) { $0 += 1 }
-    if templates.values[slot].examples.count < Self.examplesPerTemplate {
-      templates.values[slot].examples.append(example())
+    templates[slot].counts.update(at: time) { $0 += 1 }
+    if templates[slot].examples.count < Self.examplesPerTemplate {
+      templates[slot].examples.append(example())
     }
-    if event.level > templates.values[slot].level { templates.values[slot].level = event.level }
+    if event.level > templates[slot].level { templates[slot].level = event.level }
+  }
+
+  /// The slot of the template with `key`, made with `text()` if there is none.
+  private mutating func slot(for key: UInt64, level: LogLevel, _ text: () -> String) -> Int {
+    if let slot = slots[key] { return slot }
+    templates.append(
+      Template(
+        key: key, text: text(), level: level,
+        counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0),
+        examples: []))
+    slots[key] = templates.count - 1
+    return templates.count - 1
   }
 
   mutating func merge(_ other: LogAggregate) {
     for level in levels.indices {
       levels[level].merge(other.levels[level], +=)
     }
-    for (key, theirs) in other.templates {
-      guard var mine = templates[key] else {
-        templates[key] = theirs
+    for theirs in other.templates {
+      guard let slot = slots[theirs.key] else {
+        slots[theirs.key] = templates.count
+        templates.append(theirs)
         continue
       }
-      mine.counts.merge(theirs.counts, +=)
-      mine.level = max(mine.level, theirs.level)
-      mine.examples = Array(
-        (mine.examples + theirs.examples).sorted(by: ExampleLine.chronological)
+      templates[slot].counts.merge(theirs.counts, +=)
+      templates[slot].level = max(templates[slot].level, theirs.level)
+      templates[slot].examples = Array(
+        (templates[slot].examples + theirs.examples).sorted(by: ExampleLine.chronological)
           .prefix(Self.examplesPerTemplate))
-      templates[key] = mine
     }
   }
 }

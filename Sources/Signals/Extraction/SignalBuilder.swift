@@ -119,10 +119,10 @@ struct SignalBuilder {
             role: level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
       }
-      for (key, template) in logs.templates.sorted(by: { $0.key < $1.key }) {
+      for template in logs.templates.sorted(by: { $0.key < $1.key }) {
         signals.append(
           Signal(
-            key: SignalKey(component: service, kind: .logTemplate, subject: Self.templateID(key)),
+            key: SignalKey(component: service, kind: .logTemplate, subject: Self.templateID(template.key)),
             name: "\(service) log \"\(template.text.prefix(120))\"", unit: "lines/s",
             role: template.level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(template.counts), sources: paths(service),

@@ -7,15 +7,50 @@
 enum MessageShape {
   static let wildcard: [UInt8] = Array("<*>".utf8)
 
-  /// FNV-1a hash of the masked message, computed without allocating.
+  /// A hash of the masked message, computed without allocating.
+  ///
+  /// Bytes are gathered into 64-bit words and mixed a word at a time: FNV-1a's multiply per byte made this
+  /// the costliest step of reading a log (11% of a run).
   static func hash(_ message: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    forEachMaskedPiece(message) { piece in
+    var hasher = WordHasher()
+    forEachMaskedPiece(message) { hasher.add($0) }
+    return hasher.finish()
+  }
+
+  /// Mixes a byte stream a word at a time; the result depends only on the bytes, not on how they were cut.
+  private struct WordHasher {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var word: UInt64 = 0
+    private var shift: UInt64 = 0
+    private var length: UInt64 = 0
+
+    @inline(__always)
+    mutating func add(_ piece: UnsafeRawBufferPointer) {
       for byte in piece {
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        word |= UInt64(byte) &<< shift
+        shift &+= 8
+        if shift == 64 { mix() }
       }
+      length &+= UInt64(piece.count)
     }
-    return hash
+
+    @inline(__always)
+    private mutating func mix() {
+      state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+      state ^= state &>> 32
+      word = 0
+      shift = 0
+    }
+
+    /// A final avalanche (from MurmurHash3's `fmix64`) so every input bit reaches every output bit.
+    mutating func finish() -> UInt64 {
+      if shift > 0 { mix() }
+      var hash = state ^ length
+      hash ^= hash &>> 33
+      hash = hash &* 0xC4CE_B9FE_1A85_EC53
+      hash ^= hash &>> 33
+      return hash
+    }
   }
 
   /// The masked message as text, made once per new template.
