@@ -38,11 +38,19 @@ struct AccessLogFields {
   }
 
   /// The next field as a whole unsigned number (`404`, `0`); nil for `-`, text or the end of the line.
+  ///
+  /// Read in one pass over its digits, without finding the field's end first: most fields of an access log
+  /// are numbers.
   @inline(__always)
   mutating func nextInteger() -> Int64? {
-    guard let field = next(), !field.isQuoted, let number = line.unsignedInteger(at: field.range.lowerBound),
-      number.end == field.range.upperBound
-    else { return nil }
+    let start = line.skippingBlanks(from: index)
+    guard let number = line.unsignedInteger(at: start),
+      number.end == line.count || ASCII.isBlank(line[number.end])
+    else {
+      _ = next()
+      return nil
+    }
+    index = number.end
     return number.value
   }
 }

@@ -71,6 +71,15 @@ extension UnsafeRawBufferPointer {
   /// number of backslashes is escaped (JSON, Apache's `\"`).
   @inline(__always)
   func closingQuote(from start: Int) -> Int? {
+    // Most quoted fields of a log line are short (`"-"`, a host): a byte loop finds their end before a call to
+    // `memchr` would have started.
+    var probe = start
+    while probe < Swift.min(start + 16, count) {
+      let byte = self[probe]
+      if byte == ASCII.backslash { break }
+      if byte == ASCII.quote { return probe }
+      probe += 1
+    }
     var search = start
     while let quote = index(of: ASCII.quote, from: search) {
       var backslashes = 0

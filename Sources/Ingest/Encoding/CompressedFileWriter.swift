@@ -66,9 +66,11 @@ public final class CompressedFileWriter {
         throw .compressor(path: path, detail: "LZ4F_createCompressionContext failed")
       }
       lz4 = context
+      // What the `lz4` tool writes by default: 4 MiB independent blocks and a content checksum.
       var preferences = LZ4F_preferences_t()
       preferences.frameInfo.contentChecksumFlag = LZ4F_contentChecksumEnabled
-      preferences.frameInfo.blockSizeID = LZ4F_max256KB
+      preferences.frameInfo.blockSizeID = LZ4F_max4MB
+      preferences.frameInfo.blockMode = LZ4F_blockIndependent
       let needed = LZ4F_compressBound(Self.blockSize, &preferences)
       if output.count < needed + 64 { output = [UInt8](repeating: 0, count: needed + 64) }
       let written = output.withUnsafeMutableBytes {

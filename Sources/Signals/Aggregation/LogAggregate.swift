@@ -31,7 +31,9 @@ struct LogAggregate: Sendable {
     levels = LogLevel.allCases.map { _ in BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0) }
   }
 
-  mutating func add(_ event: LogEvent, line: UnsafeRawBufferPointer, example: () -> ExampleLine) {
+  /// Counts one event; returns its template's slot while the template still wants examples
+  /// (`addExample(_:to:)`), so that the caller builds an example only then.
+  mutating func add(_ event: LogEvent, line: UnsafeRawBufferPointer) -> Int? {
     let time = event.time.milliseconds
     levels[Int(event.level.rawValue)].update(at: time) { $0 += 1 }
     let message = UnsafeRawBufferPointer(rebasing: line[event.message])
@@ -46,10 +48,12 @@ struct LogAggregate: Sendable {
       slot = self.slot(for: key, level: event.level) { MessageShape.template(message) }
     }
     templates[slot].counts.update(at: time) { $0 += 1 }
-    if templates[slot].examples.count < Self.examplesPerTemplate {
-      templates[slot].examples.append(example())
-    }
     if event.level > templates[slot].level { templates[slot].level = event.level }
+    return templates[slot].examples.count < Self.examplesPerTemplate ? slot : nil
+  }
+
+  mutating func addExample(_ example: ExampleLine, to slot: Int) {
+    templates[slot].examples.append(example)
   }
 
   /// The slot of the template with `key`, made with `text()` if there is none.

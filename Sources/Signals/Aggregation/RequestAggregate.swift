@@ -20,13 +20,15 @@ struct RequestAggregate: Sendable {
     buckets = BucketSeries(stepMilliseconds: stepMilliseconds, empty: Bucket())
   }
 
-  /// Adds one request; `example` is called only for a 5xx that is the first of its bucket.
-  mutating func add(_ record: AccessRecord, example: () -> ExampleLine) {
+  /// Adds one request; true for a 5xx that is the first of its bucket, which `cite(_:)` should then be given,
+  /// so that the caller builds an example only then.
+  mutating func add(_ record: AccessRecord) -> Bool {
+    var wantsExample = false
     buckets.update(at: record.time.milliseconds) { bucket in
       bucket.requests += 1
       if record.status >= 500 {
         bucket.serverErrors += 1
-        if bucket.firstServerError == nil { bucket.firstServerError = example() }
+        wantsExample = bucket.firstServerError == nil
       }
       let milliseconds = UInt64(max(1, min(record.durationMilliseconds.rounded(), 8.64e7)))
       if bucket.latency == nil {
@@ -36,6 +38,12 @@ struct RequestAggregate: Sendable {
       }
       _ = bucket.latency!.record(milliseconds)
     }
+    return wantsExample
+  }
+
+  /// Keeps `example` as the first 5xx of its bucket.
+  mutating func cite(_ example: ExampleLine) {
+    buckets.update(at: example.milliseconds) { $0.firstServerError = $0.firstServerError ?? example }
   }
 
   mutating func merge(_ other: RequestAggregate) {

@@ -43,15 +43,16 @@ struct StreamAccumulator {
     }
     firstMilliseconds = min(firstMilliseconds, time)
     lastMilliseconds = max(lastMilliseconds, time)
-    let path = path
     switch record {
     case .log(let event):
       sawLogs = true
-      logs.add(event, line: context.line) { Self.example(path, context, time) }
+      if let template = logs.add(event, line: context.line) {
+        logs.addExample(example(context, time), to: template)
+      }
     case .request(let request):
       guard request.status > 0 else { return }  // a TCP connection, not a request
       sawRequests = true
-      requests.add(request) { Self.example(path, context, time) }
+      if requests.add(request) { requests.cite(example(context, time)) }
     case .sample(let sample):
       samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(sample)
     case .snapshot(let snapshot):
@@ -76,7 +77,7 @@ struct StreamAccumulator {
     lastMilliseconds = max(lastMilliseconds, later.lastMilliseconds)
   }
 
-  private static func example(_ path: String, _ context: RecordContext, _ time: Int64) -> ExampleLine {
+  private func example(_ context: RecordContext, _ time: Int64) -> ExampleLine {
     ExampleLine(path: path, line: context.lineNumber, milliseconds: time, text: Self.text(context.line))
   }
 
