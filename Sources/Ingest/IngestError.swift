@@ -8,6 +8,8 @@ public enum IngestError: Error, Sendable, Equatable {
   case truncated(path: String, compression: Compression, offset: Int)
   /// The compressed stream is damaged at `offset` (compressed bytes consumed so far).
   case corrupt(path: String, compression: Compression, offset: Int, detail: String)
+  /// A tar archive that cannot be read on at `offset` (of its decoded bytes); the entries before were read.
+  case damagedArchive(path: String, offset: Int, detail: String)
   /// A line longer than the framing limit; it is skipped, the rest of the file is read.
   case lineTooLong(path: String, line: Int, length: Int)
 }
@@ -32,6 +34,9 @@ extension IngestError: CustomStringConvertible {
     case .corrupt(let path, let compression, let offset, let detail):
       return
         "\(path): corrupt \(compression.rawValue) data at byte \(offset) (\(detail)); lines before it were read"
+    case .damagedArchive(let path, let offset, let detail):
+      return
+        "\(path): damaged tar archive at byte \(offset) of its contents (\(detail)); entries before it were read"
     case .lineTooLong(let path, let line, let length):
       return "\(path):\(line): line of \(length) bytes exceeds the limit and was skipped"
     }

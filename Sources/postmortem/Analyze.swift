@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Formats
 import Foundation
+import Ingest
 import Report
 import Signals
 
@@ -9,8 +10,18 @@ struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Analyze evidence files and directories; write RCA.md, rca.json and charts.")
 
-  @Argument(help: "Files and directories to read (directories are walked recursively).")
+  @Argument(
+    help: "Files, tar archives and directories to read (directories are walked recursively); - reads stdin.")
   var paths: [String]
+
+  @Option(
+    help: ArgumentHelp(
+      "Read only the files of walked directories that match this glob (repeatable).",
+      discussion: "Without /, the pattern matches file names (*.gz); with /, paths below the directory."))
+  var include: [String] = []
+
+  @Option(help: "Skip the files of walked directories that match this glob (repeatable).")
+  var exclude: [String] = []
 
   @Option(name: .shortAndLong, help: "Directory to write the report into.")
   var out: String = "Reports/incident"
@@ -30,7 +41,7 @@ struct Analyze: ParsableCommand {
   @Option(help: "Finest bucket width in seconds.")
   var resolution: Int = 10
 
-  @Flag(help: "Print nothing but errors.")
+  @Flag(help: "Print nothing but errors (no progress line, no summary).")
   var quiet = false
 
   func validate() throws {
@@ -50,8 +61,13 @@ struct Analyze: ParsableCommand {
     let options = ExtractionOptions(
       resolutionSeconds: resolution, read: ReadOptions(utcOffsetSeconds: UTCOffset.seconds(tz) ?? 0),
       from: from.flatMap { Timestamp(rfc3339: $0)?.milliseconds },
-      to: to.flatMap { Timestamp(rfc3339: $0)?.milliseconds })
-    let extraction = SignalExtractor.extract(paths: paths, options: options)
+      to: to.flatMap { Timestamp(rfc3339: $0)?.milliseconds },
+      filter: PathFilter(include: include, exclude: exclude))
+    let line = quiet ? nil : ProgressLine()
+    var report: (@Sendable (IngestProgress) -> Void)?
+    if let line { report = { line.show($0) } }
+    let extraction = SignalExtractor.extract(paths: paths, options: options, progress: report)
+    line?.clear()
     let name = title ?? URL(fileURLWithPath: paths.first ?? "incident").lastPathComponent
     let result = IncidentAnalyzer.analyze(extraction, title: name)
     let quality = result.document.dataQuality

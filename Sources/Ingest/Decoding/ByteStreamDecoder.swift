@@ -1,6 +1,6 @@
 /// A pull-based decoder: the caller owns the output buffer and asks for more when it is ready, which
 /// serves a plain loop, a reader thread and a task alike.
-protocol ByteStreamDecoder: AnyObject {
+protocol ByteStreamDecoder: ByteSource {
   /// Compressed bytes consumed so far.
   var bytesConsumed: Int { get }
 
@@ -17,11 +17,18 @@ protocol ByteStreamDecoder: AnyObject {
 func makeDecoder(
   path: String, inputBufferSize: Int
 ) throws(IngestError) -> (compression: Compression, decoder: any ByteStreamDecoder) {
-  let input = try FileInput(path: path, bufferSize: inputBufferSize)
+  let input = BufferedInput(source: try FileDescriptorSource(path: path), bufferSize: inputBufferSize)
+  return try makeDecoder(input: input)
+}
+
+/// Detects the compression of `input` from its first bytes and returns the decoder for it.
+func makeDecoder(
+  input: BufferedInput
+) throws(IngestError) -> (compression: Compression, decoder: any ByteStreamDecoder) {
   // Skippable frames are read past one header at a time, as far as the input buffer holds them.
   var needed = Compression.magicLength
   repeat {
-    try input.fill(atLeast: needed)
+    input.fill(atLeast: needed)
     guard input.window.count >= needed else { break }
     needed = Compression.detectionLength(input.window)
   } while needed > input.window.count

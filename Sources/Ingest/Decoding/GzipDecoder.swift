@@ -3,7 +3,7 @@ internal import CZlib
 /// Inflates gzip through zlib, member after member, as `cat a.gz b.gz`, pigz and logrotate write them; raw
 /// zlib streams too, since zlib tells the two headers apart itself.
 final class GzipDecoder: ByteStreamDecoder {
-  private let input: FileInput
+  private let input: BufferedInput
   /// What faults name: the detected wrapper, `.gzip` or `.zlib`.
   private let compression: Compression
   /// zlib keeps a pointer to its stream, so it lives at one address from init to deinit.
@@ -13,7 +13,7 @@ final class GzipDecoder: ByteStreamDecoder {
   private var atEndOfFile = false
   private var pendingFault: IngestError?
 
-  init(input: FileInput, compression: Compression) throws(IngestError) {
+  init(input: BufferedInput, compression: Compression) throws(IngestError) {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     stream.initialize(to: z_stream())
     // 15 + 32: the largest window, and zlib reads the gzip or zlib header itself.
@@ -32,6 +32,8 @@ final class GzipDecoder: ByteStreamDecoder {
     stream.deinitialize(count: 1)
     stream.deallocate()
   }
+
+  var path: String { input.path }
 
   var bytesConsumed: Int { input.consumedOffset }
 

@@ -2,7 +2,7 @@ internal import CLZ4
 
 /// Decodes the LZ4 frame format (what `lz4` writes) through liblz4, including concatenated frames.
 final class LZ4FrameDecoder: ByteStreamDecoder {
-  private let input: FileInput
+  private let input: BufferedInput
   private let context: OpaquePointer
   /// liblz4's hint of the input it expects next: 0 only between frames, so the end of the file
   /// anywhere else is a truncation.
@@ -11,7 +11,7 @@ final class LZ4FrameDecoder: ByteStreamDecoder {
   private var finished = false
   private var pendingFault: IngestError?
 
-  init(input: FileInput) throws(IngestError) {
+  init(input: BufferedInput) throws(IngestError) {
     self.input = input
     var created: OpaquePointer?
     let status = LZ4F_createDecompressionContext(&created, UInt32(LZ4F_VERSION))
@@ -24,6 +24,8 @@ final class LZ4FrameDecoder: ByteStreamDecoder {
   deinit {
     LZ4F_freeDecompressionContext(context)
   }
+
+  var path: String { input.path }
 
   var bytesConsumed: Int { input.consumedOffset }
 

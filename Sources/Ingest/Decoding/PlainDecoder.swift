@@ -1,10 +1,12 @@
 /// Passes an uncompressed file through, reading straight into the caller's buffer.
 final class PlainDecoder: ByteStreamDecoder {
-  private let input: FileInput
+  private let input: BufferedInput
 
-  init(input: FileInput) {
+  init(input: BufferedInput) {
     self.input = input
   }
+
+  var path: String { input.path }
 
   var bytesConsumed: Int { input.consumedOffset }
 

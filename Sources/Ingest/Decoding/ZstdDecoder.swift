@@ -10,7 +10,7 @@ final class ZstdDecoder: ByteStreamDecoder {
   /// Between frames libzstd has no hint of the input it wants; a frame's magic makes it give one.
   private static let frameStartInput = 4
 
-  private let input: FileInput
+  private let input: BufferedInput
   private let context: OpaquePointer
   /// libzstd's hint of the input it expects next: 0 only between frames, so the end of the file anywhere
   /// else is a truncation.
@@ -19,7 +19,7 @@ final class ZstdDecoder: ByteStreamDecoder {
   private var finished = false
   private var pendingFault: IngestError?
 
-  init(input: FileInput) throws(IngestError) {
+  init(input: BufferedInput) throws(IngestError) {
     guard let created = ZSTD_createDCtx() else {
       throw .unreadable(path: input.path, reason: "libzstd cannot start (out of memory)")
     }
@@ -35,6 +35,8 @@ final class ZstdDecoder: ByteStreamDecoder {
   deinit {
     ZSTD_freeDCtx(context)
   }
+
+  var path: String { input.path }
 
   var bytesConsumed: Int { input.consumedOffset }
 

@@ -20,9 +20,14 @@ struct DirectoryWalk {
     }
   }
 
+  private let filter: PathFilter
   private var found: [(path: String, identity: FileIdentity)] = []
   private var errors: [IngestError] = []
   private var enteredDirectories: Set<FileIdentity> = []
+
+  init(filter: PathFilter) {
+    self.filter = filter
+  }
 
   /// A path named by the user: read whatever it is, unless it is a directory to walk.
   mutating func visit(givenPath path: String) {
@@ -73,7 +78,10 @@ struct DirectoryWalk {
         }
         if Self.isDirectory(entry) {
           subdirectories.append((path, entry))
-        } else if Self.isRegularFile(entry) {
+        } else if Self.isRegularFile(entry),
+          filter.accepts(
+            relativePath: String(path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)))
+        {
           found.append((path, FileIdentity(entry)))
         }
       }

@@ -1,4 +1,4 @@
-/// One input to read: a file found on disk (later also a tar entry or stdin).
+/// One input to read: a file found on disk, standard input, or an entry of a tar archive.
 public struct Source: Sendable, Hashable {
   /// The path as the user can find it again; reports cite it.
   public let path: String
@@ -6,4 +6,7 @@ public struct Source: Sendable, Hashable {
   public init(path: String) {
     self.path = path
   }
+
+  /// Standard input, named `-` on the command line.
+  public static let standardInput = Source(path: "<stdin>")
 }

@@ -1,4 +1,5 @@
 public import Formats
+public import Ingest
 
 /// How sources become signals.
 public struct ExtractionOptions: Sendable {
@@ -8,13 +9,17 @@ public struct ExtractionOptions: Sendable {
   /// Records outside `from..<to` (epoch milliseconds) are ignored; nil means the data's own extent.
   public var from: Int64?
   public var to: Int64?
+  /// Which files of the directories walked are read.
+  public var filter: PathFilter
 
   public init(
-    resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil
+    resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil,
+    filter: PathFilter = PathFilter()
   ) {
     self.resolutionSeconds = resolutionSeconds
     self.read = read
     self.from = from
     self.to = to
+    self.filter = filter
   }
 }

@@ -8,7 +8,7 @@ public enum SignalExtractor {
     paths: [String], options: ExtractionOptions, scheduler: ChunkScheduler = ChunkScheduler(),
     progress: (@Sendable (IngestProgress) -> Void)? = nil
   ) -> Extraction {
-    let (sources, discoveryErrors) = SourceDiscovery.sources(for: paths)
+    let (sources, discoveryErrors) = SourceDiscovery.sources(for: paths, filter: options.filter)
     let step = Int64(max(1, options.resolutionSeconds)) * 1000
     let window: ClosedRange<Int64>? =
       (options.from != nil || options.to != nil)
