@@ -97,3 +97,33 @@ struct SourceDiscoveryTests {
     #expect(forward.sources.map(\.path) == [a, b])
   }
 }
+
+@Suite("Choosing the files of walked directories")
+struct PathFilterTests {
+  @Test("patterns without / match names, with / paths below the directory; excludes win; named files stay")
+  func includeExclude() throws {
+    let directory = try TemporaryDirectory()
+    for name in ["a.log.gz", "b.log", "istio/c.log.gz", "istio/d.txt", "old/e.log.gz"] {
+      try directory.write("x\n", to: name)
+    }
+    let named = try directory.write("x\n", to: "named.txt")
+    let filter = PathFilter(include: ["*.gz", "istio/*"], exclude: ["old/*"])
+
+    let (sources, errors) = SourceDiscovery.sources(for: [directory.path, named], filter: filter)
+
+    #expect(errors.isEmpty)
+    let root = directory.path + "/"
+    #expect(
+      sources.map { String($0.path.dropFirst(root.count)) } == [
+        "a.log.gz", "istio/c.log.gz", "istio/d.txt", "named.txt",
+      ])
+  }
+
+  @Test("- is standard input, listed first and once")
+  func standardInput() throws {
+    let directory = try TemporaryDirectory()
+    let file = try directory.write("x\n", to: "a.log")
+    let (sources, _) = SourceDiscovery.sources(for: [file, "-", "-"])
+    #expect(sources == [.standardInput, Source(path: file)])
+  }
+}
