@@ -12,23 +12,25 @@ public struct EnvoyAccessParser: LineParser {
   public static let format = Format.envoyAccess
   public static let linesAreIndependent = true
   public let assumedZone = false
+  private var times = DateTimeCache()
 
   public init(context: ParserContext) {}
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    record(in: line) != nil
+    var times = DateTimeCache()
+    return record(in: line, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    if let record = Self.record(in: line) { return .request(record) }
+    if let record = Self.record(in: line, times: &times) { return .request(record) }
     if Self.isProxyLogLine(line) { return .structure }
     return .malformed(reason: "not an Envoy access log line (`[START_TIME] \"REQUEST\" CODE FLAGS …`)")
   }
 
   @inline(__always)
-  private static func record(in line: UnsafeRawBufferPointer) -> AccessRecord? {
+  private static func record(in line: UnsafeRawBufferPointer, times: inout DateTimeCache) -> AccessRecord? {
     guard line.byte(at: 0) == ASCII.openBracket,
-      let start = TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: 0), start.hasZone,
+      let start = times.dateTime(in: line, at: 1, localOffsetSeconds: 0), start.hasZone,
       line.byte(at: start.end) == ASCII.closeBracket
     else { return nil }
     var fields = AccessLogFields(line, from: start.end + 1)

@@ -13,17 +13,19 @@ public struct MonologParser: LineParser {
   public private(set) var assumedZone = false
   private let localOffsetSeconds: Int
   private var sawEvent = false
+  private var times = DateTimeCache()
 
   public init(context: ParserContext) {
     localOffsetSeconds = context.options.utcOffsetSeconds
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    header(of: line, localOffsetSeconds: 0) != nil
+    var times = DateTimeCache()
+    return header(of: line, localOffsetSeconds: 0, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    if let header = Self.header(of: line, localOffsetSeconds: localOffsetSeconds) {
+    if let header = Self.header(of: line, localOffsetSeconds: localOffsetSeconds, times: &times) {
       sawEvent = true
       if !header.time.hasZone { assumedZone = true }
       let end = Self.messageEnd(in: line, start: header.messageStart)
@@ -45,9 +47,11 @@ public struct MonologParser: LineParser {
   }
 
   /// Reads `[time] channel.LEVEL: `; nil when the line is not an event header.
-  private static func header(of line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Header? {
+  private static func header(
+    of line: UnsafeRawBufferPointer, localOffsetSeconds: Int, times: inout DateTimeCache
+  ) -> Header? {
     guard line.byte(at: 0) == ASCII.openBracket,
-      let time = TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: localOffsetSeconds),
+      let time = times.dateTime(in: line, at: 1, localOffsetSeconds: localOffsetSeconds),
       line.byte(at: time.end) == ASCII.closeBracket, line.byte(at: time.end + 1) == ASCII.space
     else { return nil }
     let channelStart = time.end + 2

@@ -16,17 +16,19 @@ public struct SpringBootParser: LineParser {
   private let localOffsetSeconds: Int
   /// Lines before the first event (a banner, a JVM notice) are structure: there is no event to continue.
   private var sawEvent = false
+  private var times = DateTimeCache()
 
   public init(context: ParserContext) {
     localOffsetSeconds = context.options.utcOffsetSeconds
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    header(of: line, localOffsetSeconds: 0) != nil
+    var times = DateTimeCache()
+    return header(of: line, localOffsetSeconds: 0, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    if let header = Self.header(of: line, localOffsetSeconds: localOffsetSeconds) {
+    if let header = Self.header(of: line, localOffsetSeconds: localOffsetSeconds, times: &times) {
       sawEvent = true
       if !header.time.hasZone { assumedZone = true }
       return .log(LogEvent(time: header.time.timestamp, level: header.level, message: header.message))
@@ -44,9 +46,11 @@ public struct SpringBootParser: LineParser {
   }
 
   /// Reads `time LEVEL [PID] --- [blocks] logger : `; nil when the line is not an event header.
-  private static func header(of line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Header? {
+  private static func header(
+    of line: UnsafeRawBufferPointer, localOffsetSeconds: Int, times: inout DateTimeCache
+  ) -> Header? {
     guard let first = line.byte(at: 0), ASCII.isDigit(first),
-      let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds),
+      let time = times.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds),
       line.byte(at: time.end) == ASCII.space
     else { return nil }
     let levelStart = line.skippingBlanks(from: time.end)

@@ -16,15 +16,32 @@ enum TimestampScanner {
   static func dateTime(
     in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: Int
   ) -> ScannedTime? {
+    guard let minute = minute(in: line, at: start) else { return nil }
+    return dateTime(in: line, at: start, minute: minute, localOffsetSeconds: localOffsetSeconds)
+  }
+
+  /// `yyyy-MM-dd HH:mm` (or with `T`) at `start`, checked, as seconds since the epoch in the time's own zone.
+  static func minute(in line: UnsafeRawBufferPointer, at start: Int) -> Int64? {
     guard let year = line.fixedDigits(at: start, width: 4), line.byte(at: start + 4) == ASCII.minus,
       let month = line.fixedDigits(at: start + 5, width: 2), line.byte(at: start + 7) == ASCII.minus,
       let day = line.fixedDigits(at: start + 8, width: 2),
       let separator = line.byte(at: start + 10),
       separator == ASCII.space || separator == 0x54 || separator == 0x74,  // ' ', 'T', 't'
       let hour = line.fixedDigits(at: start + 11, width: 2), line.byte(at: start + 13) == ASCII.colon,
-      let minute = line.fixedDigits(at: start + 14, width: 2), line.byte(at: start + 16) == ASCII.colon,
-      let second = line.fixedDigits(at: start + 17, width: 2),
-      isValid(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+      let minute = line.fixedDigits(at: start + 14, width: 2),
+      isValid(year: year, month: month, day: day, hour: hour, minute: minute, second: 0)
+    else { return nil }
+    return Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60)
+  }
+
+  /// The rest of a `dateTime` whose first 16 bytes (`yyyy-MM-ddTHH:mm`) came to `minute`: `:ss`, the
+  /// fraction, the zone.
+  @inline(__always)
+  static func dateTime(
+    in line: UnsafeRawBufferPointer, at start: Int, minute: Int64, localOffsetSeconds: Int
+  ) -> ScannedTime? {
+    guard line.byte(at: start + 16) == ASCII.colon, let second = line.fixedDigits(at: start + 17, width: 2),
+      second <= 60
     else { return nil }
     var index = start + 19
     var millisecond = 0
@@ -42,8 +59,7 @@ enum TimestampScanner {
     }
     guard let zone = zoneOffset(in: line, at: index) else { return nil }
     let offset = zone.seconds ?? localOffsetSeconds
-    let days = CivilCalendar.days(year: year, month: month, day: day)
-    let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    let seconds = minute + Int64(second - offset)
     return ScannedTime(
       timestamp: Timestamp(milliseconds: seconds * 1000 + Int64(millisecond)), end: zone.end,
       hasZone: zone.seconds != nil)

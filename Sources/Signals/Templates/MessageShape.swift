@@ -40,6 +40,13 @@ enum MessageShape {
       var runEnd = -1
       var inDigits = false
       while end < count && message[end] != 0x20 {
+        // Eight bytes holding neither a space nor a digit (most of a message) are passed at once.
+        if !inDigits, end + 8 <= count,
+          !Self.holdsSpaceOrDigit(message.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+        {
+          end += 8
+          continue
+        }
         let isDigit = message[end] &- 0x30 < 10
         if isDigit && !inDigits {
           digitRuns += 1
@@ -63,6 +70,25 @@ enum MessageShape {
       }
       index = end
     }
+  }
+}
+
+extension MessageShape {
+  /// Whether any of a word's bytes is a space or an ASCII digit, tested on all eight at once (the classic
+  /// "has a zero byte" bit trick, exact because no borrow crosses a byte: the high bits are set first).
+  @inline(__always)
+  static func holdsSpaceOrDigit(_ word: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let ascii = ~word & high
+    // A byte equal to 0x20: zero after the XOR.
+    let spaced = word ^ (ones &* 0x20)
+    let space = ~(((spaced & ~high) &+ ~high) | spaced) & high
+    // A byte in 0x30...0x39: at least 0x30 and below 0x3A, for ASCII bytes.
+    let low = word | high
+    let atLeastZero = (low &- ones &* 0x30) & high
+    let belowColon = ~(low &- ones &* 0x3A) & high
+    return (space | (atLeastZero & belowColon & ascii)) != 0
   }
 }
 
