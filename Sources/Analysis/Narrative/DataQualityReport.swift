@@ -7,6 +7,11 @@ enum DataQualityReport {
     var examples: [String] = []
     for source in extraction.sources {
       if let error = source.error { errors.append(error) }
+      if source.strayRecords > 0 {
+        errors.append(
+          "\(source.path): \(source.strayRecords) records dated too far from the rest of the file to share its "
+            + "window were left out (a wrong clock or damaged data)")
+      }
       for skipped in source.stats.skippedExamples.prefix(2) {
         examples.append("\(skipped.path):\(skipped.line): skipped: \(skipped.reason)")
       }

@@ -63,7 +63,8 @@ final class SourceConsumer: ChunkConsumer, @unchecked Sendable {
     let error = end.fault.map(String.init(describing:)) ?? reader.failure.map(String.init(describing:))
     let outcome = SourceOutcome(
       path: stream.source.path, service: attributed ? SourceAggregate.service(of: stream.source) : nil,
-      stats: reader.stats, recordsOutsideWindow: accumulator.outsideWindow, error: error)
+      stats: reader.stats, recordsOutsideWindow: accumulator.outsideWindow,
+      strayRecords: accumulator.strays, error: error)
     totals.add(aggregate, outcome)
   }
 }

@@ -8,6 +8,9 @@ public struct SourceOutcome: Sendable, Equatable {
   public var stats: SourceStats
   /// Records dropped because they fell outside `--from`/`--to`.
   public var recordsOutsideWindow: Int
+  /// Records dropped because their time lies further from the source's other records than one window spans
+  /// (`StreamAccumulator.maximumSpanMilliseconds`): a wrong clock or damaged data.
+  public var strayRecords: Int
   /// Why the source could not be read whole, naming the file and line or byte offset.
   public var error: String?
 }

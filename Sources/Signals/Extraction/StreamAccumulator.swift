@@ -16,8 +16,34 @@ struct StreamAccumulator {
   var sawLogs = false
   /// Records dropped because they fell outside `--from`/`--to`.
   var outsideWindow = 0
+  /// Records dropped because they lie more than `maximumSpanMilliseconds` from the others of the stream.
+  var strays = 0
   var firstMilliseconds = Int64.max
   var lastMilliseconds = Int64.min
+  /// Records whose time is in `firstMilliseconds...lastMilliseconds`.
+  private var placed = 0
+  /// The latest strays that share a span: once they are as many as the records placed, while those are few,
+  /// the records placed were the strays (the first lines of a file whose clock was not yet set at boot).
+  private var rival = Rival()
+
+  /// The widest span of one stream's records. Buckets are dense from the first record to the last, so one
+  /// time decades off (a clock reset to 1970, a damaged digit) would otherwise ask for millions of them.
+  static let maximumSpanMilliseconds: Int64 = 31 * 86_400_000
+  /// Records placed beyond this many are kept whatever follows them.
+  static let strayRestartLimit = 64
+
+  private struct Rival {
+    var first = Int64.max
+    var last = Int64.min
+    var count = 0
+
+    mutating func add(_ time: Int64) {
+      if max(last, time) - min(first, time) > StreamAccumulator.maximumSpanMilliseconds { self = Rival() }
+      first = min(first, time)
+      last = max(last, time)
+      count += 1
+    }
+  }
 
   init(path: String, stepMilliseconds: Int64, window: ClosedRange<Int64>?) {
     self.path = path
@@ -41,6 +67,15 @@ struct StreamAccumulator {
       outsideWindow += 1
       return
     }
+    if placed > 0, max(lastMilliseconds, time) - min(firstMilliseconds, time) > Self.maximumSpanMilliseconds {
+      rival.add(time)
+      guard placed < Self.strayRestartLimit, rival.count >= placed else {
+        strays += 1
+        return
+      }
+      self = StreamAccumulator(replacing: self)
+    }
+    placed += 1
     firstMilliseconds = min(firstMilliseconds, time)
     lastMilliseconds = max(lastMilliseconds, time)
     switch record {
@@ -62,8 +97,27 @@ struct StreamAccumulator {
     }
   }
 
-  /// Adds what an accumulator of the records right after these holds.
+  /// An empty accumulator that counts the records `dropped` placed as strays; the rivals before this record
+  /// were counted as they came.
+  private init(replacing dropped: StreamAccumulator) {
+    self.init(path: dropped.path, stepMilliseconds: dropped.stepMilliseconds, window: dropped.window)
+    outsideWindow = dropped.outsideWindow
+    strays = dropped.strays + dropped.placed
+  }
+
+  /// Adds what an accumulator of the records right after these holds; of two runs too far apart to share a
+  /// span, the one with fewer records is dropped as strays.
   mutating func absorb(_ later: StreamAccumulator) {
+    if placed > 0, later.placed > 0,
+      max(lastMilliseconds, later.lastMilliseconds) - min(firstMilliseconds, later.firstMilliseconds)
+        > Self.maximumSpanMilliseconds
+    {
+      var kept = later.placed > placed ? later : self
+      kept.outsideWindow = outsideWindow + later.outsideWindow
+      kept.strays = strays + later.strays + min(placed, later.placed)
+      self = kept
+      return
+    }
     requests.merge(later.requests)
     logs.merge(later.logs)
     processlist.merge(later.processlist)
@@ -73,6 +127,8 @@ struct StreamAccumulator {
     sawRequests = sawRequests || later.sawRequests
     sawLogs = sawLogs || later.sawLogs
     outsideWindow += later.outsideWindow
+    strays += later.strays
+    placed += later.placed
     firstMilliseconds = min(firstMilliseconds, later.firstMilliseconds)
     lastMilliseconds = max(lastMilliseconds, later.lastMilliseconds)
   }
