@@ -22,6 +22,7 @@ struct DateTimeCache {
     }
     guard let minute = TimestampScanner.minute(in: line, at: start) else { return nil }
     (self.first, self.second, self.minute) = (first, second, minute)
-    return TimestampScanner.dateTime(in: line, at: start, minute: minute, localOffsetSeconds: localOffsetSeconds)
+    return TimestampScanner.dateTime(
+      in: line, at: start, minute: minute, localOffsetSeconds: localOffsetSeconds)
   }
 }

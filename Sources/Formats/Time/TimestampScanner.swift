@@ -31,7 +31,8 @@ enum TimestampScanner {
       let minute = line.fixedDigits(at: start + 14, width: 2),
       isValid(year: year, month: month, day: day, hour: hour, minute: minute, second: 0)
     else { return nil }
-    return Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60)
+    return Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400
+      + Int64(hour * 3600 + minute * 60)
   }
 
   /// The rest of a `dateTime` whose first 16 bytes (`yyyy-MM-ddTHH:mm`) came to `minute`: `:ss`, the

@@ -39,13 +39,17 @@ enum MessageShape {
       var runStart = -1
       var runEnd = -1
       var inDigits = false
+      // Eight bytes holding neither a space nor a digit are passed at once; after eight that do, the next
+      // eight are read byte by byte, so short tokens do not pay for the test at every byte.
+      var probe = end
       while end < count && message[end] != 0x20 {
-        // Eight bytes holding neither a space nor a digit (most of a message) are passed at once.
-        if !inDigits, end + 8 <= count,
-          !Self.holdsSpaceOrDigit(message.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-        {
-          end += 8
-          continue
+        if end >= probe, !inDigits, end + 8 <= count {
+          if !Self.holdsSpaceOrDigit(message.loadUnaligned(fromByteOffset: end, as: UInt64.self)) {
+            end += 8
+            probe = end
+            continue
+          }
+          probe = end + 8
         }
         let isDigit = message[end] &- 0x30 < 10
         if isDigit && !inDigits {
@@ -129,7 +133,9 @@ private struct TokenHasher: MaskedTokenSink {
 
   @inline(__always)
   mutating func addWildcard() {
-    for byte: UInt8 in [0x3C, 0x2A, 0x3E] { add(byte: byte) }
+    add(byte: 0x3C)
+    add(byte: 0x2A)
+    add(byte: 0x3E)
   }
 
   @inline(__always)
