@@ -1,12 +1,13 @@
 /// The generator's only source of randomness: seeded, so the same seed writes the same bytes everywhere.
-struct SplitMix64: RandomNumberGenerator {
+/// SplitMix64 (Steele, Lea & Flood 2014); the package's tests draw their corruptions from it too.
+package struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) {
+  package init(seed: UInt64) {
     state = seed
   }
 
-  mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -2,6 +2,7 @@ import Analysis
 import Formats
 import Foundation
 import Ingest
+import SampleGenerator
 import Signals
 import Testing
 
@@ -111,7 +112,7 @@ struct CorruptionFuzzTests {
     _ sample: String, in directory: URL
   ) throws -> (intact: [UInt8], corruptions: [Corruption]) {
     let intact = try intactBytes(of: sample, in: directory)
-    var generator = SeededGenerator(seed: 0x5EED_0003 &+ UInt64(samples.firstIndex(of: sample)!))
+    var generator = SplitMix64(seed: 0x5EED_0003 &+ UInt64(samples.firstIndex(of: sample)!))
     return (intact, Corruption.batch(for: intact.count, using: &generator))
   }
 
@@ -171,7 +172,7 @@ private enum Corruption: CustomStringConvertible {
 
   /// In this order: two cuts (to the first byte, to all but the last), six cuts at random, eight bit flips and
   /// four overwrites of up to 64 bytes.
-  static func batch(for count: Int, using generator: inout SeededGenerator) -> [Corruption] {
+  static func batch(for count: Int, using generator: inout SplitMix64) -> [Corruption] {
     var batch: [Corruption] = [.truncation(length: 1), .truncation(length: count - 1)]
     for _ in 0..<6 {
       batch.append(.truncation(length: Int.random(in: 2..<count - 1, using: &generator)))
@@ -215,22 +216,5 @@ private enum Corruption: CustomStringConvertible {
     case .bitFlip(let offset, let bit): "bit \(bit) of byte \(offset) flipped"
     case .overwrite(let offset, let bytes): "\(bytes.count) bytes at \(offset) overwritten"
     }
-  }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014), so the corruptions are the same on every run and every platform.
-private struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }
