@@ -63,33 +63,56 @@ extension UnsafeRawBufferPointer {
   @inline(__always)
   func endOfToken(from start: Int) -> Int {
     var index = start
+    while index + 8 <= count {
+      let word = loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let blanks =
+        Self.zeroBytes(word ^ Self.spread(ASCII.space)) | Self.zeroBytes(word ^ Self.spread(ASCII.tab))
+      if blanks != 0 { return index + blanks.trailingZeroBitCount / 8 }
+      index += 8
+    }
     while index < count && !ASCII.isBlank(self[index]) { index += 1 }
     return index
   }
 
-  /// The index of the `"` that closes a quoted text whose contents start at `start`; a quote preceded by an odd
-  /// number of backslashes is escaped (JSON, Apache's `\"`).
+  /// The index of the `"` that closes a quoted text whose contents start at `start`; a quote after a
+  /// backslash is escaped (JSON, Apache's `\"`), and so is a backslash after one.
+  ///
+  /// Eight bytes at a time: a byte loop over the quoted fields of access lines (user agents, request lines)
+  /// was a quarter of parsing them.
   @inline(__always)
   func closingQuote(from start: Int) -> Int? {
-    // Most quoted fields of a log line are short (`"-"`, a host): a byte loop finds their end before a call to
-    // `memchr` would have started.
-    var probe = start
-    while probe < Swift.min(start + 16, count) {
-      let byte = self[probe]
-      if byte == ASCII.backslash { break }
-      if byte == ASCII.quote { return probe }
-      probe += 1
-    }
-    var search = start
-    while let quote = index(of: ASCII.quote, from: search) {
-      var backslashes = 0
-      while quote - backslashes - 1 >= start, self[quote - backslashes - 1] == ASCII.backslash {
-        backslashes += 1
+    var index = start
+    while index + 8 <= count {
+      let word = loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let hits =
+        Self.zeroBytes(word ^ Self.spread(ASCII.quote)) | Self.zeroBytes(word ^ Self.spread(ASCII.backslash))
+      guard hits != 0 else {
+        index += 8
+        continue
       }
-      if backslashes % 2 == 0 { return quote }
-      search = quote + 1
+      let hit = index + hits.trailingZeroBitCount / 8
+      if self[hit] == ASCII.quote { return hit }
+      index = hit + 2  // the backslash and the byte it escapes
+    }
+    while index < count {
+      if self[index] == ASCII.quote { return index }
+      index += self[index] == ASCII.backslash ? 2 : 1
     }
     return nil
+  }
+
+  /// `byte` in each of a word's eight bytes.
+  @inline(__always)
+  private static func spread(_ byte: UInt8) -> UInt64 {
+    UInt64(byte) &* 0x0101_0101_0101_0101
+  }
+
+  /// The high bit of each byte of `word` that is zero, and no other bit: exact, since no borrow crosses a
+  /// byte (the bit trick in Hacker's Delight 6-1, in the form without false positives).
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((word & low) &+ low) | word | low)
   }
 
   /// `width` decimal digits at `offset` as a number; nil if any of them is not a digit.
