@@ -2,6 +2,10 @@ import Ingest
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite("Reading many sources on all cores")
 struct ChunkSchedulerTests {
   @Test("every line of every source arrives once, numbered, and streams finish in source order")
@@ -66,6 +70,29 @@ struct ChunkSchedulerTests {
     #expect(path == cut && offset <= packed.count / 2)
     #expect(!truncated.lines.isEmpty && truncated.lines == Array(lines.prefix(truncated.lines.count)))
     #expect(streams[1].lines == lines && streams[1].fault == nil)
+  }
+
+  @Test("standard input is read as a source, compressed or not")
+  func standardInput() throws {
+    let directory = try TemporaryDirectory()
+    let lines = sampleLines(2_000)
+    let path = try directory.write(try Compressors.gzip(joined(lines)), to: "piped.log.gz")
+    // Standard input is this process's: point it at the file for the run, then put it back.
+    let file = open(path, O_RDONLY)
+    let saved = dup(STDIN_FILENO)
+    try #require(file >= 0 && saved >= 0)
+    dup2(file, STDIN_FILENO)
+    defer {
+      dup2(saved, STDIN_FILENO)
+      close(saved)
+      close(file)
+    }
+    let sink = StreamSink()
+    ChunkScheduler().run([.standardInput]) { LineCollector($0, parallel: true, sink: sink) }
+    let streams = sink.streams.withLock { $0 }
+    #expect(streams.map(\.path) == [Source.standardInput.path])
+    #expect(streams.map(\.compression) == [.gzip])
+    #expect(streams.first?.lines == lines)
   }
 
   @Test("progress is reported, and at the end it counts every source and byte")
