@@ -32,9 +32,9 @@ final class SchedulerRun<Consumer: ChunkConsumer>: @unchecked Sendable {
     let consumer: Consumer
     let info: StreamInfo
     var parallel = false
-    /// While not parallel: decoded chunks waiting for the one before them to be absorbed.
+    /// While not parallel: decoded chunks waiting for the one before them to be absorbed (a few at most:
+    /// every one is in flight).
     var waiting: [LineChunk] = []
-    var waitingHead = 0
     /// While not parallel: a chunk of this stream is being processed or awaits absorbing.
     var serialBusy = false
     var partials: [Int: Consumer.Partial] = [:]
@@ -70,8 +70,8 @@ final class SchedulerRun<Consumer: ChunkConsumer>: @unchecked Sendable {
 
   private var nextSource = 0
   private var files: [File] = []
+  /// Chunks ready to process, oldest first; a few at most, since every one is in flight.
   private var ready: [(Stream, LineChunk)] = []
-  private var readyHead = 0
   private var inFlight = 0
   private var unfinishedStreams = 0
   /// Streams read to their end, waiting for those before them to be finished.
@@ -119,13 +119,8 @@ final class SchedulerRun<Consumer: ChunkConsumer>: @unchecked Sendable {
 
   /// Chunks ready to process come first, so memory drains; then the first file with room to decode.
   private func nextTask() -> Task? {
-    if readyHead < ready.count {
-      let (stream, chunk) = ready[readyHead]
-      readyHead += 1
-      if readyHead == ready.count {
-        ready.removeAll(keepingCapacity: true)
-        readyHead = 0
-      }
+    if !ready.isEmpty {
+      let (stream, chunk) = ready.removeFirst()
       return .process(stream, chunk)
     }
     guard inFlight < scheduler.chunksInFlight else { return nil }
@@ -241,13 +236,11 @@ final class SchedulerRun<Consumer: ChunkConsumer>: @unchecked Sendable {
         // Nothing of this stream runs now, so its consumer may be asked.
         if stream.consumer.acceptsChunksInParallel {
           stream.parallel = true
-          ready.append(contentsOf: stream.waiting[stream.waitingHead...].map { (stream, $0) })
+          ready.append(contentsOf: stream.waiting.map { (stream, $0) })
           stream.waiting = []
-          stream.waitingHead = 0
-        } else if stream.waitingHead < stream.waiting.count {
+        } else if !stream.waiting.isEmpty {
           stream.serialBusy = true
-          ready.append((stream, stream.waiting[stream.waitingHead]))
-          stream.waitingHead += 1
+          ready.append((stream, stream.waiting.removeFirst()))
         }
       }
     }
