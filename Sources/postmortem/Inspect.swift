@@ -1,5 +1,6 @@
 import ArgumentParser
 import Formats
+import Foundation
 import Ingest
 import Synchronization
 
@@ -14,11 +15,22 @@ struct Inspect: ParsableCommand {
   @Option(help: "How many records to show.")
   var records = 5
 
+  @Flag(help: "Print what was read as JSON (one object per stream), for scripts and tests.")
+  var json = false
+
   func run() throws {
     let source = file == "-" ? Source.standardInput : Source(path: file)
     let inspected = InspectedStreams()
     ChunkScheduler().run([source]) { InspectedStream($0, records: records, into: inspected) }
     var worst: Int32 = 0
+    for stream in inspected.all where stream.failure != nil {
+      worst = max(worst, stream.stats.records > 0 ? 1 : 2)
+    }
+    if json {
+      try printJSON(inspected.all)
+      if worst > 0 { throw ExitCode(worst) }
+      return
+    }
     for stream in inspected.all {
       print("file: \(stream.path)")
       let stats = stream.stats
@@ -30,12 +42,21 @@ struct Inspect: ParsableCommand {
       for skipped in stats.skippedExamples {
         print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)")
       }
-      if let failure = stream.failure {
-        Terminal.error(failure)
-        worst = max(worst, stats.records > 0 ? 1 : 2)
+      if let snapshot = stream.lastSnapshot {
+        print(
+          "snapshots: \(stream.snapshots), last at \(snapshot.time.rfc3339): \(snapshot.rows.count) connections"
+        )
       }
+      if let failure = stream.failure { Terminal.error(failure) }
     }
     if worst > 0 { throw ExitCode(worst) }
+  }
+
+  private func printJSON(_ streams: [InspectedStreamReport]) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(InspectionJSON(sources: streams.map(InspectionJSON.Source.init)))
+    print(String(decoding: data, as: UTF8.self))
   }
 
   /// One record as a person reads it: kind, UTC time and the fields Postmortem took from it.
@@ -70,6 +91,57 @@ struct InspectedStreamReport {
   var stats: SourceStats
   var first: [String]
   var failure: String?
+  var snapshots: Int
+  var lastSnapshot: ProcesslistSnapshot?
+}
+
+/// `inspect --json`: what was read from each stream, with per-user and per-command counts of a processlist
+/// input's last snapshot.
+struct InspectionJSON: Encodable {
+  struct Snapshot: Encodable {
+    var time: String
+    var line: Int
+    var connections: Int
+    var users: [String: Int]
+    var commands: [String: Int]
+  }
+
+  struct Source: Encodable {
+    var path: String
+    var compression: String
+    var format: String?
+    var bytesRead: Int
+    var bytesDecoded: Int
+    var lines: Int
+    var records: Int
+    var skipped: Int
+    var skippedExamples: [SkippedLine]
+    var error: String?
+    var snapshots: Int?
+    var lastSnapshot: Snapshot?
+
+    init(_ report: InspectedStreamReport) {
+      path = report.path
+      compression = report.stats.compression.rawValue
+      format = report.stats.format?.rawValue
+      bytesRead = report.stats.bytesRead
+      bytesDecoded = report.stats.bytesDecoded
+      lines = report.stats.lines
+      records = report.stats.records
+      skipped = report.stats.skipped
+      skippedExamples = report.stats.skippedExamples
+      error = report.failure
+      snapshots = report.lastSnapshot == nil ? nil : report.snapshots
+      lastSnapshot = report.lastSnapshot.map { snapshot in
+        Snapshot(
+          time: snapshot.time.rfc3339, line: snapshot.line, connections: snapshot.rows.count,
+          users: Dictionary(grouping: snapshot.rows, by: \.user).mapValues(\.count),
+          commands: Dictionary(grouping: snapshot.rows, by: \.command).mapValues(\.count))
+      }
+    }
+  }
+
+  var sources: [Source]
 }
 
 /// The reports of every stream, in order (the scheduler finishes streams in order).
@@ -88,6 +160,8 @@ final class InspectedStream: ChunkConsumer, @unchecked Sendable {
   private let sink: InspectedStreams
   private var reader: SourceReader
   private var first: [String] = []
+  private var snapshots = 0
+  private var lastSnapshot: ProcesslistSnapshot?
 
   init(_ stream: StreamInfo, records: Int, into sink: InspectedStreams) {
     path = stream.source.path
@@ -109,10 +183,17 @@ final class InspectedStream: ChunkConsumer, @unchecked Sendable {
   func finish(_ end: StreamEnd) {
     reader.end(end) { record, context in keep(record, context) }
     let failure = end.fault.map(String.init(describing:)) ?? reader.failure.map(String.init(describing:))
-    sink.add(InspectedStreamReport(path: path, stats: reader.stats, first: first, failure: failure))
+    sink.add(
+      InspectedStreamReport(
+        path: path, stats: reader.stats, first: first, failure: failure, snapshots: snapshots,
+        lastSnapshot: lastSnapshot))
   }
 
   private func keep(_ record: Record, _ context: RecordContext) {
+    if case .snapshot(let snapshot) = record {
+      snapshots += 1
+      lastSnapshot = snapshot
+    }
     guard first.count < limit else { return }
     first.append("  line \(context.lineNumber): " + Inspect.describe(record, line: context.line))
   }
