@@ -20,27 +20,18 @@ enum ProcesslistField: Int, CaseIterable {
       name = (name.lowerBound + prefix.utf8CodeUnitCount)..<name.upperBound
     }
     func named(_ lowercase: StaticString) -> Bool { bytes.equalsIgnoringCase(name, lowercase) }
-    if named("id") {
-      self = .id
-    } else if named("user") {
-      self = .user
-    } else if named("host") {
-      self = .host
-    } else if named("db") {
-      self = .database
-    } else if named("command") {
-      self = .command
-    } else if named("time") {
-      self = .time
-    } else if named("time_ms") {
-      self = .timeMilliseconds
-    } else if named("state") {
-      self = .state
-    } else if named("info") {
-      self = .info
-    } else {
-      return nil
-    }
+    // By length first: a `\G` capture asks this of every line.
+    let field: ProcesslistField? =
+      switch name.count {
+      case 2: named("id") ? .id : named("db") ? .database : nil
+      case 4:
+        named("user") ? .user : named("host") ? .host : named("time") ? .time : named("info") ? .info : nil
+      case 5: named("state") ? .state : nil
+      case 7: named("command") ? .command : named("time_ms") ? .timeMilliseconds : nil
+      default: nil
+      }
+    guard let field else { return nil }
+    self = field
   }
 
   /// The name as `SHOW PROCESSLIST` prints it, for messages.

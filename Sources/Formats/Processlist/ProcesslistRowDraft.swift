@@ -11,16 +11,17 @@ struct ProcesslistRowDraft {
   private var secondsFromMilliseconds: Int?
   /// The text fields as written, by `ProcesslistField.rawValue`; `NULL` and empty are told apart in `row()`.
   private var texts: [String?] = Array(repeating: nil, count: ProcesslistField.allCases.count)
-  private var seen: Set<ProcesslistField> = []
+  /// Bit `rawValue` set for each field read: a `Set` per row cost a fifth of parsing `\G` captures.
+  private var seen: UInt16 = 0
   /// The first value that could not be read.
   private var problem: String?
 
   /// Whether a line for `field` was read.
-  func has(_ field: ProcesslistField) -> Bool { seen.contains(field) }
+  func has(_ field: ProcesslistField) -> Bool { seen & Self.bit(field) != 0 }
 
   /// Reads `range` of `bytes` as `field`'s value.
   mutating func set(_ field: ProcesslistField, _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
-    seen.insert(field)
+    seen |= Self.bit(field)
     switch field {
     case .id:
       if Self.isAbsent(bytes, range) {
@@ -64,8 +65,8 @@ struct ProcesslistRowDraft {
 
   /// The row, or why it cannot be one: a required field missing, or a number that is not one.
   func row() -> Outcome {
-    var missing = ProcesslistField.required.filter { !seen.contains($0) }
-    if !seen.contains(.time) && !seen.contains(.timeMilliseconds) { missing.append(.time) }
+    var missing = ProcesslistField.required.filter { !has($0) }
+    if !has(.time) && !has(.timeMilliseconds) { missing.append(.time) }
     if !missing.isEmpty { return .malformed("no \(missing.map(\.name).joined(separator: ", ")) field") }
     if let problem { return .malformed(problem) }
     guard let id, let seconds = seconds ?? secondsFromMilliseconds else {
@@ -76,6 +77,8 @@ struct ProcesslistRowDraft {
         id: id, user: required(.user), host: required(.host), database: optional(.database),
         command: required(.command), seconds: seconds, state: optional(.state), info: optional(.info)))
   }
+
+  private static func bit(_ field: ProcesslistField) -> UInt16 { 1 << field.rawValue }
 
   private mutating func note(_ reason: String) {
     if problem == nil { problem = reason }
