@@ -79,6 +79,17 @@ struct ProcesslistBatchParserTests {
       ])
   }
 
+  @Test("a NULL TIME_MS with no TIME selected leaves the row without a time, and it is reported")
+  func nullMilliseconds() throws {
+    let text = "TS 100 x\nID\tUSER\tHOST\tCOMMAND\tTIME_MS\n1\tu\th\tSleep\tNULL\n2\tu\th\tSleep\t5000"
+    let run = ParserFeed.run(ProcesslistBatchParser.self, text)
+    #expect(run.records.compactMap(ParserFeed.snapshot).map { $0.rows.map(\.seconds) } == [[5]])
+    #expect(
+      run.records.filter(ParserFeed.isMalformed) == [
+        .malformed(reason: "row at line 3: TIME_MS is NULL and no Time was selected")
+      ])
+  }
+
   @Test("a repeated header starts a new snapshot, as does a TS line")
   func snapshotBoundaries() throws {
     let text = [

@@ -9,7 +9,8 @@ struct ProcesslistRowDraft {
   private var id: Int64?
   private var seconds: Int?
   private var secondsFromMilliseconds: Int?
-  /// The text fields as written, by `ProcesslistField.rawValue`; `NULL` and empty are told apart in `row()`.
+  /// The text fields as written, by `ProcesslistField.rawValue`; `row()` reads `NULL` and empty as absent, once a
+  /// `\G` value is complete.
   private var texts: [String?] = Array(repeating: nil, count: ProcesslistField.allCases.count)
   /// Bit `rawValue` set for each field read: a `Set` per row cost a fifth of parsing `\G` captures.
   private var seen: UInt16 = 0
@@ -69,8 +70,9 @@ struct ProcesslistRowDraft {
     if !has(.time) && !has(.timeMilliseconds) { missing.append(.time) }
     if !missing.isEmpty { return .malformed("no \(missing.map(\.name).joined(separator: ", ")) field") }
     if let problem { return .malformed(problem) }
+    // A seen Id that did not read is a problem above; only a NULL TIME_MS without a Time is left.
     guard let id, let seconds = seconds ?? secondsFromMilliseconds else {
-      return .malformed("no Id or Time value")
+      return .malformed("TIME_MS is NULL and no Time was selected")
     }
     return .row(
       ProcesslistRow(

@@ -110,38 +110,40 @@ public struct ProcesslistVerticalParser: LineParser {
     }
     // A line too long to frame was dropped here: what follows cannot be told to continue the value above.
     if number != lastNumber + 1 { row!.continuation = .ignored }
-    if let label = Self.label(in: line), row!.colon == nil || row!.colon == label.colon {
-      row!.colon = label.colon
+    if let problem = Self.readRowLine(line, number: number, into: &row!) { emit(problem) }
+  }
+
+  /// Reads a line inside a row: a label sets its field, another line continues the text value above it; the
+  /// report of a line that can be neither, if any.
+  private static func readRowLine(_ line: UnsafeRawBufferPointer, number: Int, into row: inout OpenRow)
+    -> Record?
+  {
+    if let label = label(in: line), row.colon == nil || row.colon == label.colon {
+      row.colon = label.colon
       guard let field = ProcesslistField(named: line, label.name) else {
-        row!.continuation = .ignored
-        return
+        row.continuation = .ignored
+        return nil
       }
-      guard !row!.draft.has(field) else {
-        row!.continuation = .ignored
-        emit(
-          .malformed(reason: "line \(number) repeats \(field.name) within the row at line \(row!.line)"))
-        return
+      guard !row.draft.has(field) else {
+        row.continuation = .ignored
+        return .malformed(reason: "line \(number) repeats \(field.name) within the row at line \(row.line)")
       }
-      row!.draft.set(field, line, label.value)
-      row!.continuation = .field(field)
-      return
+      row.draft.set(field, line, label.value)
+      row.continuation = .field(field)
+      return nil
     }
-    switch row!.continuation {
+    switch row.continuation {
     case .field(let field):
-      if !row!.draft.append(line: line, to: field), !line.isEmpty {
-        emit(
-          .malformed(
-            reason: "line \(number) in the row at line \(row!.line) is no `Field: value` line, "
-              + "and \(field.name) above it is a number"))
-      }
+      guard !row.draft.append(line: line, to: field), !line.isEmpty else { return nil }
+      return .malformed(
+        reason: "line \(number) in the row at line \(row.line) is no `Field: value` line, "
+          + "and \(field.name) above it is a number")
     case .ignored:
-      break
+      return nil
     case .none:
-      if !line.isEmpty {
-        emit(
-          .malformed(
-            reason: "line \(number) after the row marker at line \(row!.line) is no `Field: value` line"))
-      }
+      guard !line.isEmpty else { return nil }
+      return .malformed(
+        reason: "line \(number) after the row marker at line \(row.line) is no `Field: value` line")
     }
   }
 
