@@ -129,7 +129,7 @@ struct ProcesslistTableParserTests {
           state: nil, info: nil))
   }
 
-  @Test("a snapshot with no TS line and no time in the file name is malformed, naming its line")
+  @Test("a snapshot with no TS line and no time in the file name is malformed, naming its line, and a fault")
   func missingTime() {
     let run = ParserFeed.run(
       ProcesslistTableParser.self, "\n" + Self.table(Self.header, [Self.sleeper]).joined(separator: "\n"))
@@ -137,7 +137,54 @@ struct ProcesslistTableParserTests {
     #expect(
       run.records.contains(
         .malformed(
-          reason: "processlist snapshot at line 2 has no time: no TS line and no time in the file name")))
+          reason: "no time for the processlist snapshot at line 2: add TS lines or keep pt-stalk's file name")
+      ))
+    #expect(run.parser.fault == .untimedSnapshot(path: "evidence.txt", line: 2))
+  }
+
+  @Test(
+    "performance_schema.threads' PROCESSLIST_ columns map by name; a NULL id (a background thread) is skipped"
+  )
+  func threadsColumns() throws {
+    let header = [
+      "THREAD_ID", "NAME", "PROCESSLIST_ID", "PROCESSLIST_USER", "PROCESSLIST_HOST", "PROCESSLIST_DB",
+      "PROCESSLIST_COMMAND", "PROCESSLIST_TIME", "PROCESSLIST_STATE", "PROCESSLIST_INFO",
+    ]
+    let lines = Self.table(
+      header,
+      [
+        ["1", "thread/sql/main", "NULL", "NULL", "NULL", "NULL", "NULL", "1800", "NULL", "NULL"],
+        [
+          "48", "thread/sql/one_connection", "7", "shipping", "10.0.0.5", "cities", "Sleep", "1750", "",
+          "NULL",
+        ],
+      ])
+    let run = ParserFeed.run(ProcesslistTableParser.self, "TS 100 x\n" + lines.joined(separator: "\n"))
+    #expect(
+      run.records.compactMap(ParserFeed.snapshot).map(\.rows) == [
+        [
+          ProcesslistRow(
+            id: 7, user: "shipping", host: "10.0.0.5", database: "cities", command: "Sleep", seconds: 1750,
+            state: nil, info: nil)
+        ]
+      ])
+    #expect(
+      run.records.filter(ParserFeed.isMalformed) == [
+        .malformed(reason: "row at line 5: Id is NULL: a background thread, not a client connection")
+      ])
+  }
+
+  @Test("a table cut mid-row reports the cut line by number; the rows before it still count")
+  func cutMidRow() throws {
+    var lines = Self.table(Self.header, [Self.sleeper, Self.sleeper])
+    lines.removeLast()
+    lines[lines.count - 1] = String(lines[lines.count - 1].prefix(20))
+    let run = ParserFeed.run(ProcesslistTableParser.self, "TS 100 x\n" + lines.joined(separator: "\n"))
+    #expect(run.records.compactMap(ParserFeed.snapshot).map(\.rows.count) == [1])
+    #expect(
+      run.records.filter(ParserFeed.isMalformed) == [
+        .malformed(reason: "row at line 6 does not fit the columns of the table at line 2")
+      ])
   }
 
   @Test("without a TS line, a pt-stalk file name gives the time, read in the given zone")

@@ -289,7 +289,7 @@ enum DamagedLines {
 enum ParserFeed {
   struct Run<P: LineParser> {
     var parser: P
-    /// One record per line, then the one `finish()` returned, if any.
+    /// One record per line, then those `finish()` returned.
     var records: [Record]
   }
 
@@ -315,7 +315,7 @@ enum ParserFeed {
         start = end + 1
       }
     }
-    if let last = parser.finish() { records.append(last) }
+    while let last = parser.finish() { records.append(last) }
     return Run(parser: parser, records: records)
   }
 

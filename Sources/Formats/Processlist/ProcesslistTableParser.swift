@@ -25,7 +25,9 @@ public struct ProcesslistTableParser: LineParser {
     return ByteLiterals.equalsIgnoringCase(line, start..<end, "id")
   }
 
-  public private(set) var assumedZone = false
+  public var assumedZone: Bool { clock.assumedZone }
+
+  public var fault: FormatError? { clock.untimed }
 
   private enum Phase {
     case outside
@@ -61,8 +63,8 @@ public struct ProcesslistTableParser: LineParser {
       clock.latestStamp = stamp
       return interrupted ?? .structure
     }
-    if Self.isTrailer(line) { return trailer(line, number: number) }
-    if Self.isPrompt(line) { return .structure }
+    if ClientLines.isTrailer(line) { return trailer(line, number: number) }
+    if ClientLines.isPrompt(line) { return .structure }
     if case .rows = phase {
       return .malformed(
         reason: "line \(number) inside the processlist table at line \(tableLine) is not a row")
@@ -143,7 +145,7 @@ public struct ProcesslistTableParser: LineParser {
     switch phase {
     case .rows:
       return closeSnapshot()
-    case .outside where ByteLiterals.hasPrefix(line, "Empty set"):
+    case .outside where ClientLines.isEmptySet(line):
       tableLine = number
       return closeSnapshot()
     case .header, .headerRule, .foreign:
@@ -158,28 +160,10 @@ public struct ProcesslistTableParser: LineParser {
     phase = .outside
     let rows = self.rows
     self.rows = []
-    guard let (time, assumed) = clock.current else {
-      return .malformed(
-        reason:
-          "processlist snapshot at line \(tableLine) has no time: no TS line and no time in the file name")
+    switch clock.time(forSnapshotAt: tableLine) {
+    case .success(let time): return .snapshot(ProcesslistSnapshot(time: time, line: tableLine, rows: rows))
+    case .failure(let untimed): return .malformed(reason: untimed.reason)
     }
-    if assumed { assumedZone = true }
-    return .snapshot(ProcesslistSnapshot(time: time, line: tableLine, rows: rows))
-  }
-
-  /// `N row(s) in set (0.00 sec)` (with `, N warnings` on some servers) or `Empty set (0.00 sec)`.
-  private static func isTrailer(_ line: UnsafeRawBufferPointer) -> Bool {
-    if ByteLiterals.hasPrefix(line, "Empty set") { return true }
-    var index = 0
-    while index < line.count, DecimalBytes.isDigit(line[index]) { index += 1 }
-    guard index > 0 else { return false }
-    return ByteLiterals.hasPrefix(line, " rows in set", at: index)
-      || ByteLiterals.hasPrefix(line, " row in set", at: index)
-  }
-
-  /// `mysql> show full processlist;` and MariaDB's `MariaDB [(none)]> …`.
-  private static func isPrompt(_ line: UnsafeRawBufferPointer) -> Bool {
-    ByteLiterals.hasPrefix(line, "mysql>") || ByteLiterals.hasPrefix(line, "MariaDB [")
   }
 
   private static func droppingTrailingBlanks(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

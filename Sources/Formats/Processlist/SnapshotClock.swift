@@ -7,17 +7,29 @@
 struct SnapshotClock {
   /// The time of the latest `TS` line read.
   var latestStamp: Timestamp?
+  /// True once a snapshot took its time from the file name, read in an assumed zone.
+  private(set) var assumedZone = false
+  /// The first snapshot that nothing dated: the source's fault, reported once beside its per-line skips.
+  private(set) var untimed: FormatError?
+  private let path: String
   private let fileNameTime: Timestamp?
 
   init(path: String, utcOffsetSeconds: Int) {
+    self.path = path
     fileNameTime = Self.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
   }
 
-  /// The time for a snapshot ending now, and whether it rests on an assumed zone; nil when nothing tells.
-  var current: (time: Timestamp, assumedZone: Bool)? {
-    if let latestStamp { return (latestStamp, false) }
-    if let fileNameTime { return (fileNameTime, true) }
-    return nil
+  /// The time of the snapshot starting at `line`, or the reason to skip it when nothing tells: a guess
+  /// (the file's mtime, the time of reading) would put the connections at a moment they never had.
+  mutating func time(forSnapshotAt line: Int) -> Result<Timestamp, FormatError> {
+    if let latestStamp { return .success(latestStamp) }
+    if let fileNameTime {
+      assumedZone = true
+      return .success(fileNameTime)
+    }
+    let error = FormatError.untimedSnapshot(path: path, line: line)
+    if untimed == nil { untimed = error }
+    return .failure(error)
   }
 
   /// The epoch of `TS 1520256297.002113337 2018-03-05 13:24:57`, rounded to the millisecond.

@@ -9,11 +9,11 @@ struct BoundParser {
   /// Parses one line and hands its record on.
   let feed:
     (_ line: UnsafeRawBufferPointer, _ number: Int, _ tally: inout RecordTally, _ body: Consumer) -> Void
-  /// Hands on a record still pending at the end (stamped with the last line's number); returns the parser's
-  /// series table and whether it assumed a zone.
+  /// Hands on the records still pending at the end (stamped with the last line's number); returns the
+  /// parser's series table, whether it assumed a zone, and its fault, if any.
   let finish:
     (_ lastLine: Int, _ tally: inout RecordTally, _ body: Consumer) -> (
-      series: [MetricSeries], assumedZone: Bool
+      series: [MetricSeries], assumedZone: Bool, fault: FormatError?
     )
 
   /// Whether each line is read on its own (`LineParser.linesAreIndependent`).
@@ -29,6 +29,8 @@ struct BoundParser {
     case .nginxAccess: self.init(NginxAccessParser.self, context: context)
     case .prometheusText: self.init(PrometheusTextParser.self, context: context)
     case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)
+    case .mysqlProcesslistVertical: self.init(ProcesslistVerticalParser.self, context: context)
+    case .mysqlProcesslistBatch: self.init(ProcesslistBatchParser.self, context: context)
     case .prometheusQueryRange: return nil
     }
   }
@@ -40,10 +42,10 @@ struct BoundParser {
       tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
     }
     finish = { lastLine, tally, body in
-      if let record = parser.finish() {
+      while let record = parser.finish() {
         tally.deliver(record, line: UnsafeRawBufferPointer(start: nil, count: 0), number: lastLine, to: body)
       }
-      return (parser.series, parser.assumedZone)
+      return (parser.series, parser.assumedZone, parser.fault)
     }
   }
 }

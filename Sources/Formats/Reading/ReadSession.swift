@@ -46,11 +46,13 @@ struct ReadSession {
   }
 
   /// Ends the source: sniffs a source shorter than the prefix, hands on what the parser still holds, parses a
-  /// collected document.
+  /// collected document; throws the parser's fault after its records are delivered.
   mutating func end(_ body: BoundParser.Consumer) throws(FormatError) {
     if !decided { try decide(body, final: true) }
     if let parser {
-      (series, assumedZone) = parser.finish(lines, &tally, body)
+      let ending = parser.finish(lines, &tally, body)
+      (series, assumedZone) = (ending.series, ending.assumedZone)
+      if let fault = ending.fault { throw fault }
     } else if let document {
       let parsed = try document.parse(context: context)
       series = parsed.series

@@ -10,6 +10,8 @@ extension Format {
     case .nginxAccess: NginxAccessParser.self
     case .prometheusText: PrometheusTextParser.self
     case .mysqlProcesslistTable: ProcesslistTableParser.self
+    case .mysqlProcesslistVertical: ProcesslistVerticalParser.self
+    case .mysqlProcesslistBatch: ProcesslistBatchParser.self
     case .prometheusQueryRange: nil
     }
   }
@@ -19,7 +21,7 @@ extension Format {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
-      .mysqlProcesslistTable:
+      .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch:
       nil
     }
   }

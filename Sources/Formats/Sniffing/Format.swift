@@ -8,4 +8,6 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case prometheusText = "prometheus-text"
   case prometheusQueryRange = "prometheus-query-range"
   case mysqlProcesslistTable = "mysql-processlist-table"
+  case mysqlProcesslistVertical = "mysql-processlist-vertical"
+  case mysqlProcesslistBatch = "mysql-processlist-batch"
 }

@@ -63,6 +63,21 @@ public enum FormatCatalog {
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",
         example:
           "| 52605 | rdsadmin | localhost:26632  | mysql | Sleep   |   13 |             | NULL             |")
+    case .mysqlProcesslistVertical:
+      Entry(
+        format: format,
+        summary:
+          "MySQL processlist in \\G vertical form (pt-stalk -processlist files, information_schema and "
+          + "performance_schema selections): a `Field: value` block per row after `*** N. row ***`",
+        example: "      Command: Sleep")
+    case .mysqlProcesslistBatch:
+      Entry(
+        format: format,
+        summary:
+          "MySQL processlist as mysql -B prints it: a tab-separated header (any letter case), NULL or \\N, "
+          + "escaped \\t \\n \\\\ \\0 in values",
+        example: "21\tmsandbox\tlocalhost:54732\tNULL\tBinlog Dump\t3081\tHas sent all binlog to slave; "
+          + "waiting for binlog to be updated\tNULL")
     }
   }
 }

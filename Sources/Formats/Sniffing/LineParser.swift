@@ -18,7 +18,7 @@ public protocol LineParser {
   init(context: ParserContext)
   /// Parses one line (without its newline); `number` is 1-based.
   mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record
-  /// A record still pending at the end of the source (the last processlist table), if any.
+  /// The records still pending at the end of the source (the last processlist table), one per call, until nil.
   mutating func finish() -> Record?
   /// The series `MetricSample.series` indexes; empty for formats without metrics.
   var series: [MetricSeries] { get }
@@ -26,6 +26,9 @@ public protocol LineParser {
   static var linesAreIndependent: Bool { get }
   /// True once the parser had to assume `options.utcOffsetSeconds` for a time without a zone.
   var assumedZone: Bool { get }
+  /// A fault of the source as a whole, found while parsing it and reported once it ends (a processlist
+  /// snapshot that nothing dates); the records delivered still count.
+  var fault: FormatError? { get }
 }
 
 extension LineParser {
@@ -37,6 +40,9 @@ extension LineParser {
 
   /// Most formats hold nothing back between lines.
   public mutating func finish() -> Record? { nil }
+
+  /// Most formats find every problem on one line.
+  public var fault: FormatError? { nil }
 }
 
 /// A format read as one document (a JSON response), for inputs that are small and not line-oriented.
