@@ -36,7 +36,7 @@ struct ReadSession {
     lines = number
     let line = number == 1 ? Self.droppingByteOrderMark(line) : line
     if let parser {
-      parser.feed(line, number, &tally, body)
+      try parser.feed(line, number, &tally, body)
     } else if document != nil {
       try document!.append(line)
     } else {
@@ -50,7 +50,7 @@ struct ReadSession {
   mutating func end(_ body: BoundParser.Consumer) throws(FormatError) {
     if !decided { try decide(body, final: true) }
     if let parser {
-      (series, assumedZone) = parser.finish(lines, &tally, body)
+      (series, assumedZone) = try parser.finish(lines, &tally, body)
     } else if let document {
       let parsed = try document.parse(context: context)
       series = parsed.series
@@ -75,7 +75,9 @@ struct ReadSession {
       prefix = SourcePrefix()
       bind(format, documentPrefix: buffered.bytes)
       if let parser {
-        buffered.replay { line, number in parser.feed(line, number, &tally, body) }
+        try buffered.replay { (line, number) throws(FormatError) in
+          try parser.feed(line, number, &tally, body)
+        }
       }
     }
   }

@@ -10,6 +10,9 @@ extension Format {
     case .nginxAccess: NginxAccessParser.self
     case .prometheusText: PrometheusTextParser.self
     case .mysqlProcesslistTable: ProcesslistTableParser.self
+    case .mysqlStatusTable: StatusTableParser.self
+    case .mysqlStatusBatch: StatusBatchParser.self
+    case .mysqlStatusVertical: StatusVerticalParser.self
     case .prometheusQueryRange: nil
     }
   }
@@ -19,7 +22,7 @@ extension Format {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
-      .mysqlProcesslistTable:
+      .mysqlProcesslistTable, .mysqlStatusTable, .mysqlStatusBatch, .mysqlStatusVertical:
       nil
     }
   }

@@ -8,4 +8,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case prometheusText = "prometheus-text"
   case prometheusQueryRange = "prometheus-query-range"
   case mysqlProcesslistTable = "mysql-processlist-table"
+  case mysqlStatusTable = "mysql-status-table"
+  case mysqlStatusBatch = "mysql-status-batch"
+  case mysqlStatusVertical = "mysql-status-vertical"
 }

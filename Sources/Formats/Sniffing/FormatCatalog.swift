@@ -63,6 +63,23 @@ public enum FormatCatalog {
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",
         example:
           "| 52605 | rdsadmin | localhost:26632  | mysql | Sleep   |   13 |             | NULL             |")
+    case .mysqlStatusTable:
+      Entry(
+        format: format,
+        summary:
+          "mysqladmin extended-status tables (-i N, -r differences) and SHOW GLOBAL STATUS / SHOW VARIABLES "
+          + "tables; time from TS lines or a pt-stalk file name",
+        example: "| Threads_connected                             | 3                                  |")
+    case .mysqlStatusBatch:
+      Entry(
+        format: format,
+        summary: "SHOW GLOBAL STATUS / SHOW VARIABLES as mysql -B or -e prints them (pt-stalk -variables)",
+        example: "max_connections\t151")
+    case .mysqlStatusVertical:
+      Entry(
+        format: format,
+        summary: "SHOW GLOBAL STATUS / SHOW VARIABLES with \\G: Variable_name and Value lines",
+        example: "        Value: 151")
     }
   }
 }

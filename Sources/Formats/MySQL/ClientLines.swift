@@ -1,0 +1,47 @@
+/// Lines the `mysql` client and capture scripts print around result sets, which carry no rows.
+enum ClientLines {
+  /// `N row(s) in set (0.00 sec)` (with `, N warnings` on some servers) or `Empty set (0.00 sec)`.
+  static func isTrailer(_ line: UnsafeRawBufferPointer) -> Bool {
+    if line.matches("Empty set", at: 0) { return true }
+    var index = 0
+    while index < line.count, ASCII.isDigit(line[index]) { index += 1 }
+    guard index > 0 else { return false }
+    return line.matches(" rows in set", at: index) || line.matches(" row in set", at: index)
+  }
+
+  /// `mysql> show global status;` and MariaDB's `MariaDB [(none)]> …`.
+  static func isPrompt(_ line: UnsafeRawBufferPointer) -> Bool {
+    line.matches("mysql>", at: 0) || line.matches("MariaDB [", at: 0)
+  }
+
+  /// The line without the blanks (and a CRLF's `\r`) the client pads it with at the end.
+  static func droppingTrailingBlanks(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    var end = line.count
+    while end > 0, ASCII.isBlank(line[end - 1]) || line[end - 1] == 0x0D { end -= 1 }
+    return UnsafeRawBufferPointer(rebasing: line[..<end])
+  }
+
+  /// `[A-Za-z_][A-Za-z0-9_]*`: how status and variable names are spelled.
+  static func isName(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+    guard !range.isEmpty, range.upperBound <= line.count else { return false }
+    let first = line[range.lowerBound]
+    guard ASCII.isUpperLetter(first) || ASCII.isLowerLetter(first) || first == ASCII.underscore else {
+      return false
+    }
+    for index in range.dropFirst() {
+      let byte = line[index]
+      guard
+        ASCII.isUpperLetter(byte) || ASCII.isLowerLetter(byte) || ASCII.isDigit(byte)
+          || byte == ASCII.underscore
+      else { return false }
+    }
+    return true
+  }
+
+  /// Whether two header cells say `Variable_name` and `Value` (`SHOW STATUS`, `SHOW VARIABLES`), or
+  /// `VARIABLE_NAME` and `VARIABLE_VALUE` (`performance_schema.global_status`), in any letter case.
+  static func isHeader(_ line: UnsafeRawBufferPointer, name: Range<Int>, value: Range<Int>) -> Bool {
+    line.equalsIgnoringCase(name, "variable_name")
+      && (line.equalsIgnoringCase(value, "value") || line.equalsIgnoringCase(value, "variable_value"))
+  }
+}
