@@ -14,10 +14,17 @@ enum ClientLines {
     line.matches("mysql>", at: 0) || line.matches("MariaDB [", at: 0)
   }
 
-  /// The line without the blanks (and a CRLF's `\r`) the client pads it with at the end.
-  static func droppingTrailingBlanks(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+  /// The line without the blanks (and a CRLF's `\r`) the client pads it with at the end; with `keepingTabs`,
+  /// a trailing tab stays, since in batch output it separates a name from an empty value.
+  static func droppingTrailingBlanks(_ line: UnsafeRawBufferPointer, keepingTabs: Bool = false)
+    -> UnsafeRawBufferPointer
+  {
     var end = line.count
-    while end > 0, ASCII.isBlank(line[end - 1]) || line[end - 1] == 0x0D { end -= 1 }
+    while end > 0,
+      line[end - 1] == ASCII.space || line[end - 1] == 0x0D || !keepingTabs && line[end - 1] == ASCII.tab
+    {
+      end -= 1
+    }
     return UnsafeRawBufferPointer(rebasing: line[..<end])
   }
 

@@ -9,7 +9,7 @@ public struct StatusBatchParser: LineParser {
 
   /// The header, or a `name<TAB>value` line: one tab, a variable name before it.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    let line = ClientLines.droppingTrailingBlanks(line)
+    let line = ClientLines.droppingTrailingBlanks(line, keepingTabs: true)
     guard let tab = line.index(of: ASCII.tab, from: 0), line.index(of: ASCII.tab, from: tab + 1) == nil
     else { return false }
     return ClientLines.isName(line, 0..<tab)
@@ -33,7 +33,7 @@ public struct StatusBatchParser: LineParser {
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    let line = ClientLines.droppingTrailingBlanks(line)
+    let line = ClientLines.droppingTrailingBlanks(line, keepingTabs: true)
     guard !line.isEmpty else {
       phase = .outside
       return dumps.end()
