@@ -159,7 +159,7 @@ struct StatusTableParserTests {
         == .untimed(
           path: "evidence.txt", line: 1,
           detail:
-            "the status table has no TS line before it and no pt-stalk capture time (YYYY_MM_DD_HH_MM_SS-…) in the file name"
+            "the first dump has no TS line before it and no pt-stalk capture time (YYYY_MM_DD_HH_MM_SS-…) in the file name"
         ))
   }
 
@@ -174,7 +174,7 @@ struct StatusTableParserTests {
       run.records.contains(
         .malformed(
           reason:
-            "table at line 6 is skipped: no TS line before it and no Uptime row to count from an earlier one")
+            "dump at line 6 is skipped: no TS line before it and no Uptime row to count from an earlier one")
       ))
   }
 

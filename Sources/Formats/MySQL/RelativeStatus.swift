@@ -18,8 +18,9 @@ struct RelativeStatus {
   private var uptime: Double?
   private var previousOnlyIntegers = false
 
-  /// Turns a relative table's rows and `Uptime` into values, in place; returns how many rows had no earlier
-  /// value to add their difference to (a name new in the run), which are dropped.
+  /// Keeps the table's values for the next; a table of differences has its rows and `Uptime` turned into
+  /// values first, in place. Returns how many rows had no earlier value to add their difference to (a name
+  /// new in the run), which are dropped.
   mutating func resolve(_ dump: inout StatusDump, uptimeName: Int?) -> Int {
     let isRelative =
       dump.onlyIntegers && previousOnlyIntegers

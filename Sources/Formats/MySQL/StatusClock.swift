@@ -50,12 +50,13 @@ struct StatusClock {
     }
     guard let anchor else {
       return .unknown(
-        reason: "no TS line before it, and no earlier table placed in time had an Uptime row to count from",
+        reason: "no TS line before it, and no earlier dump placed in time had an Uptime row to count from",
         isFirst: false)
     }
     return .unknown(
-      reason: "no TS line before it, and its Uptime \(uptime) is below the \(anchor.uptime) of an earlier "
-        + "table: the server restarted in between",
+      reason:
+        "no TS line before it, and its Uptime \(Int64(uptime)) is below the \(Int64(anchor.uptime)) of an "
+        + "earlier dump: the server restarted in between",
       isFirst: false)
   }
 }

@@ -36,8 +36,6 @@ struct StatusDumps {
     clock = StatusClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
   }
 
-  var isOpen: Bool { current != nil }
-
   /// A `TS` line: the next dump was taken then. One that interrupts a dump ends it first.
   mutating func stamp(_ time: Timestamp) -> Record {
     let ended = end()
@@ -99,10 +97,10 @@ struct StatusDumps {
       if assumed { assumedZone = true }
     case .unknown(let reason, let isFirst):
       if isFirst {
-        failure = failure ?? .untimed(path: path, line: dump.line, detail: "the status table has \(reason)")
+        failure = failure ?? .untimed(path: path, line: dump.line, detail: "the first dump has \(reason)")
         return .structure
       }
-      return .malformed(reason: "table at line \(dump.line) is skipped: \(reason)")
+      return .malformed(reason: "dump at line \(dump.line) is skipped: \(reason)")
     }
     let listsStatus = dump.listsStatus
     for row in dump.rows {
@@ -161,7 +159,7 @@ struct StatusDumps {
     return index
   }
 
-  /// The names the signals read, which are numbers on every server.
+  /// Names whose value is a number on every server, the ones the signals read among them.
   private static let alwaysNumeric: Set<String> = [
     "uptime", "threads_connected", "threads_running", "max_used_connections", "aborted_connects",
     "aborted_clients", "max_connections",
