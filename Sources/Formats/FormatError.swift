@@ -4,9 +4,18 @@ public enum FormatError: Error, Sendable, Equatable {
   case unrecognized(path: String)
   /// A whole-document format (JSON) that cannot be parsed; `offset` is the byte where parsing failed, if known.
   case malformedDocument(path: String, offset: Int?, detail: String)
-  /// A processlist snapshot with no `TS` line before it and no pt-stalk time in the file name; `line` is where
-  /// the first such snapshot starts. Its rows are skipped, and the source's other snapshots still count.
-  case untimedSnapshot(path: String, line: Int)
+  /// Records whose time the source does not tell (a processlist snapshot or a status table with no `TS` line
+  /// before it and no capture time in the file name); `line` is where the first of them starts. Placing them
+  /// anyway would be a guess, so they are skipped; `detail` says what the source lacks.
+  case untimed(path: String, line: Int, detail: String)
+
+  /// A processlist snapshot with nothing to date it: its rows are skipped, the source's other snapshots count.
+  static func untimedSnapshot(path: String, line: Int) -> FormatError {
+    .untimed(
+      path: path, line: line,
+      detail:
+        "no time for the processlist snapshot at line \(line): add TS lines or keep pt-stalk's file name")
+  }
 
   /// What went wrong, without the path: the reason a skipped line is given.
   var reason: String {
@@ -16,15 +25,15 @@ public enum FormatError: Error, Sendable, Equatable {
     case .malformedDocument(_, let offset, let detail):
       let at = offset.map { " at byte \($0)" } ?? ""
       return "malformed document\(at): \(detail)"
-    case .untimedSnapshot(_, let line):
-      return "no time for the processlist snapshot at line \(line): add TS lines or keep pt-stalk's file name"
+    case .untimed(_, _, let detail):
+      return detail
     }
   }
 
   /// The source the error is about.
   var path: String {
     switch self {
-    case .unrecognized(let path), .malformedDocument(let path, _, _), .untimedSnapshot(let path, _): path
+    case .unrecognized(let path), .malformedDocument(let path, _, _), .untimed(let path, _, _): path
     }
   }
 }

@@ -289,8 +289,11 @@ enum DamagedLines {
 enum ParserFeed {
   struct Run<P: LineParser> {
     var parser: P
-    /// One record per line, then those `finish()` returned.
+    /// One record per line, each followed by those it completed (`nextCompleted()`), then the same for
+    /// `finish()`.
     var records: [Record]
+    /// What `nextCompleted()` threw; the lines after it were not read.
+    var failure: FormatError?
   }
 
   static func run<P: LineParser>(
@@ -305,18 +308,30 @@ enum ParserFeed {
     var parser = P(
       context: ParserContext(path: path, options: ReadOptions(utcOffsetSeconds: utcOffsetSeconds)))
     var records: [Record] = []
+    var failure: FormatError?
+    func drain() {
+      do throws(FormatError) {
+        while let record = try parser.nextCompleted() { records.append(record) }
+      } catch {
+        failure = error
+      }
+    }
     bytes.withUnsafeBytes { buffer in
       var number = 0
       var start = 0
-      while start < buffer.count {
+      while start < buffer.count, failure == nil {
         let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
         number += 1
         records.append(parser.parse(UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: number))
+        drain()
         start = end + 1
       }
     }
-    while let last = parser.finish() { records.append(last) }
-    return Run(parser: parser, records: records)
+    if failure == nil {
+      while let last = parser.finish() { records.append(last) }
+      drain()
+    }
+    return Run(parser: parser, records: records, failure: failure)
   }
 
   static func recognizes<P: LineParser>(_: P.Type, _ line: String) -> Bool {

@@ -6,13 +6,14 @@
 struct BoundParser {
   typealias Consumer = (Record, RecordContext) -> Void
 
-  /// Parses one line and hands its record on.
+  /// Parses one line and hands its records on.
   let feed:
-    (_ line: UnsafeRawBufferPointer, _ number: Int, _ tally: inout RecordTally, _ body: Consumer) -> Void
+    (_ line: UnsafeRawBufferPointer, _ number: Int, _ tally: inout RecordTally, _ body: Consumer)
+      throws(FormatError) -> Void
   /// Hands on the records still pending at the end (stamped with the last line's number); returns the
   /// parser's series table, whether it assumed a zone, and its fault, if any.
   let finish:
-    (_ lastLine: Int, _ tally: inout RecordTally, _ body: Consumer) -> (
+    (_ lastLine: Int, _ tally: inout RecordTally, _ body: Consumer) throws(FormatError) -> (
       series: [MetricSeries], assumedZone: Bool, fault: FormatError?
     )
 
@@ -31,6 +32,9 @@ struct BoundParser {
     case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)
     case .mysqlProcesslistVertical: self.init(ProcesslistVerticalParser.self, context: context)
     case .mysqlProcesslistBatch: self.init(ProcesslistBatchParser.self, context: context)
+    case .mysqlStatusTable: self.init(StatusTableParser.self, context: context)
+    case .mysqlStatusBatch: self.init(StatusBatchParser.self, context: context)
+    case .mysqlStatusVertical: self.init(StatusVerticalParser.self, context: context)
     case .prometheusQueryRange: return nil
     }
   }
@@ -38,12 +42,17 @@ struct BoundParser {
   private init<P: LineParser>(_: P.Type, context: ParserContext) {
     var parser = P(context: context)
     linesAreIndependent = P.linesAreIndependent
-    feed = { line, number, tally, body in
+    feed = { (line, number, tally, body) throws(FormatError) in
       tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
+      while let record = try parser.nextCompleted() {
+        tally.deliver(record, line: line, number: number, to: body)
+      }
     }
-    finish = { lastLine, tally, body in
-      while let record = parser.finish() {
-        tally.deliver(record, line: UnsafeRawBufferPointer(start: nil, count: 0), number: lastLine, to: body)
+    finish = { (lastLine, tally, body) throws(FormatError) in
+      let nothing = UnsafeRawBufferPointer(start: nil, count: 0)
+      while let record = parser.finish() { tally.deliver(record, line: nothing, number: lastLine, to: body) }
+      while let record = try parser.nextCompleted() {
+        tally.deliver(record, line: nothing, number: lastLine, to: body)
       }
       return (parser.series, parser.assumedZone, parser.fault)
     }

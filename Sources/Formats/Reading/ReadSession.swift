@@ -36,7 +36,7 @@ struct ReadSession {
     lines = number
     let line = number == 1 ? Self.droppingByteOrderMark(line) : line
     if let parser {
-      parser.feed(line, number, &tally, body)
+      try parser.feed(line, number, &tally, body)
     } else if document != nil {
       try document!.append(line)
     } else {
@@ -50,7 +50,7 @@ struct ReadSession {
   mutating func end(_ body: BoundParser.Consumer) throws(FormatError) {
     if !decided { try decide(body, final: true) }
     if let parser {
-      let ending = parser.finish(lines, &tally, body)
+      let ending = try parser.finish(lines, &tally, body)
       (series, assumedZone) = (ending.series, ending.assumedZone)
       if let fault = ending.fault { throw fault }
     } else if let document {
@@ -77,7 +77,9 @@ struct ReadSession {
       prefix = SourcePrefix()
       bind(format, documentPrefix: buffered.bytes)
       if let parser {
-        buffered.replay { line, number in parser.feed(line, number, &tally, body) }
+        try buffered.replay { (line, number) throws(FormatError) in
+          try parser.feed(line, number, &tally, body)
+        }
       }
     }
   }

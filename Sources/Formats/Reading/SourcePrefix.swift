@@ -31,11 +31,21 @@ struct SourcePrefix {
     bytes.append(0x0A)
   }
 
-  /// Calls `body` with each buffered line, as the line reader delivered it.
-  func replay(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+  /// Calls `body` with each buffered line, as the line reader delivered it, up to the first that throws.
+  func replay(_ body: (UnsafeRawBufferPointer, Int) throws(FormatError) -> Void) throws(FormatError) {
+    // `withUnsafeBytes` rethrows untyped errors: the failure is carried out of it instead.
+    var failure: FormatError?
     bytes.withUnsafeBytes { buffer in
-      for line in lines { body(UnsafeRawBufferPointer(rebasing: buffer[line.range]), line.number) }
+      for line in lines {
+        do throws(FormatError) {
+          try body(UnsafeRawBufferPointer(rebasing: buffer[line.range]), line.number)
+        } catch {
+          failure = error
+          return
+        }
+      }
     }
+    if let failure { throw failure }
   }
 
   /// What the buffered lines are.

@@ -12,6 +12,9 @@ extension Format {
     case .mysqlProcesslistTable: ProcesslistTableParser.self
     case .mysqlProcesslistVertical: ProcesslistVerticalParser.self
     case .mysqlProcesslistBatch: ProcesslistBatchParser.self
+    case .mysqlStatusTable: StatusTableParser.self
+    case .mysqlStatusBatch: StatusBatchParser.self
+    case .mysqlStatusVertical: StatusVerticalParser.self
     case .prometheusQueryRange: nil
     }
   }
@@ -21,7 +24,8 @@ extension Format {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
-      .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch:
+      .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
+      .mysqlStatusBatch, .mysqlStatusVertical:
       nil
     }
   }

@@ -10,4 +10,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case mysqlProcesslistTable = "mysql-processlist-table"
   case mysqlProcesslistVertical = "mysql-processlist-vertical"
   case mysqlProcesslistBatch = "mysql-processlist-batch"
+  case mysqlStatusTable = "mysql-status-table"
+  case mysqlStatusBatch = "mysql-status-batch"
+  case mysqlStatusVertical = "mysql-status-vertical"
 }

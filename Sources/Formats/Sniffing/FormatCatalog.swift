@@ -78,6 +78,23 @@ public enum FormatCatalog {
           + "escaped \\t \\n \\\\ \\0 in values",
         example: "21\tmsandbox\tlocalhost:54732\tNULL\tBinlog Dump\t3081\tHas sent all binlog to slave; "
           + "waiting for binlog to be updated\tNULL")
+    case .mysqlStatusTable:
+      Entry(
+        format: format,
+        summary:
+          "mysqladmin extended-status tables (-i N, -r differences) and SHOW GLOBAL STATUS / SHOW VARIABLES "
+          + "tables; time from TS lines or a pt-stalk file name",
+        example: "| Threads_connected                             | 3                                  |")
+    case .mysqlStatusBatch:
+      Entry(
+        format: format,
+        summary: "SHOW GLOBAL STATUS / SHOW VARIABLES as mysql -B or -e prints them (pt-stalk -variables)",
+        example: "max_connections\t151")
+    case .mysqlStatusVertical:
+      Entry(
+        format: format,
+        summary: "SHOW GLOBAL STATUS / SHOW VARIABLES with \\G: Variable_name and Value lines",
+        example: "        Value: 151")
     }
   }
 }

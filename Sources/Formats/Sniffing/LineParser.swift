@@ -20,6 +20,10 @@ public protocol LineParser {
   mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record
   /// The records still pending at the end of the source (the last processlist table), one per call, until nil.
   mutating func finish() -> Record?
+  /// The records the last `parse` or `finish` completed beyond the one it returned, one per call until nil: a
+  /// status table's samples, held back until its last row tells when it was taken. Throws when the source
+  /// cannot be read on (nothing tells when its first table was taken).
+  mutating func nextCompleted() throws(FormatError) -> Record?
   /// The series `MetricSample.series` indexes; empty for formats without metrics.
   var series: [MetricSeries] { get }
   /// Whether each line is read without what came before it, so a source's chunks can be parsed apart.
@@ -43,6 +47,8 @@ extension LineParser {
 
   /// Most formats find every problem on one line.
   public var fault: FormatError? { nil }
+  /// Most formats complete one record per line at most.
+  public mutating func nextCompleted() throws(FormatError) -> Record? { nil }
 }
 
 /// A format read as one document (a JSON response), for inputs that are small and not line-oriented.

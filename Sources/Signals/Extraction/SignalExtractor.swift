@@ -21,8 +21,10 @@ public enum SignalExtractor {
     let merged = totals.merged
     // Without --from/--to the window is where the sources overlap: the median of their first and of their
     // last records, widened to whole buckets. A log that stamps requests at their end runs past the others,
-    // and its thinning tail would read as a drop in traffic.
-    let extents = totals.extents
+    // and its thinning tail would read as a drop in traffic. A source read at one instant (a SHOW VARIABLES
+    // dump beside a mysqladmin capture) spans nothing, so it has no say unless every source is one.
+    let spans = totals.extents.filter { $0.first < $0.last }
+    let extents = spans.isEmpty ? totals.extents : spans
     let first = extents.isEmpty ? 0 : Self.median(extents.map(\.first))
     let last = extents.isEmpty ? first : Self.median(extents.map(\.last))
     let start = options.from ?? SignalBuilder.floorDivide(first, step) * step
