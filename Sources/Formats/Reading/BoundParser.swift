@@ -25,6 +25,7 @@ struct BoundParser {
     switch format {
     case .springBoot: self.init(SpringBootParser.self, context: context)
     case .monolog: self.init(MonologParser.self, context: context)
+    case .mysqlErrorLog: self.init(MySQLErrorLogParser.self, context: context)
     case .jsonLines: self.init(JSONLinesParser.self, context: context)
     case .envoyAccess: self.init(EnvoyAccessParser.self, context: context)
     case .nginxAccess: self.init(NginxAccessParser.self, context: context)

@@ -5,6 +5,7 @@ extension Format {
     switch self {
     case .springBoot: SpringBootParser.self
     case .monolog: MonologParser.self
+    case .mysqlErrorLog: MySQLErrorLogParser.self
     case .jsonLines: JSONLinesParser.self
     case .envoyAccess: EnvoyAccessParser.self
     case .nginxAccess: NginxAccessParser.self
@@ -23,7 +24,7 @@ extension Format {
   var documentParser: (any DocumentParser.Type)? {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
-    case .springBoot, .monolog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
+    case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
       .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
       .mysqlStatusBatch, .mysqlStatusVertical:
       nil

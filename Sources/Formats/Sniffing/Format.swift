@@ -2,6 +2,7 @@
 public enum Format: String, Sendable, CaseIterable, Codable {
   case springBoot = "spring-boot"
   case monolog
+  case mysqlErrorLog = "mysql-error-log"
   case jsonLines = "json-lines"
   case envoyAccess = "envoy-access"
   case nginxAccess = "nginx-access"

@@ -24,6 +24,15 @@ public enum FormatCatalog {
         format: format, summary: "PHP monolog LineFormatter: `[time] channel.LEVEL: message context extra`",
         example:
           "[2026-11-27 03:04:11] app.ERROR: Database error SQLSTATE[HY000] [1040] Too many connections [] []")
+    case .mysqlErrorLog:
+      Entry(
+        format: format,
+        summary:
+          "MySQL 5.7 / 8.0 (`[MY-nnnnnn] [Server]`) and MariaDB error log: time, thread, [Note|Warning|ERROR]; "
+          + "RDS's END OF LOG trailer skipped",
+        example:
+          "2018-12-26T03:11:00.156070Z 300 [Note] Aborted connection 300 to db: 'usercenter' user: 'usercenter' "
+          + "host: '10.1.44.162' (Got timeout reading communication packets)")
     case .jsonLines:
       Entry(
         format: format,
