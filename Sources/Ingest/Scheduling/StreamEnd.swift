@@ -3,17 +3,11 @@ public struct StreamInfo: Sendable, Hashable {
   public let source: Source
   /// How the stream's bytes are compressed.
   public let compression: Compression
-  /// The position of the stream's file among those given to the scheduler.
+  /// The position of the stream's file among those given to the scheduler; streams are finished in the order
+  /// of this, then of `entryIndex`.
   public let sourceIndex: Int
   /// The stream's position in its file: 0, or the entry's in a tar archive.
   public let entryIndex: Int
-}
-
-extension StreamInfo: Comparable {
-  /// By file, then by entry: the order in which reports list sources.
-  public static func < (lhs: StreamInfo, rhs: StreamInfo) -> Bool {
-    (lhs.sourceIndex, lhs.entryIndex) < (rhs.sourceIndex, rhs.entryIndex)
-  }
 }
 
 /// How reading a stream ended, for the data-quality section.
