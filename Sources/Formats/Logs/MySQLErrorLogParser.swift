@@ -67,20 +67,16 @@ public struct MySQLErrorLogParser: LineParser {
 
   /// MariaDB's `yyyy-MM-dd  H:mm:ss` (or `HH:mm:ss`), in the server's local time.
   private static func mariaDBTime(in line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> ScannedTime? {
-    guard let year = line.fixedDigits(at: 0, width: 4), line.byte(at: 4) == ASCII.minus,
-      let month = line.fixedDigits(at: 5, width: 2), line.byte(at: 7) == ASCII.minus,
-      let day = line.fixedDigits(at: 8, width: 2), line.byte(at: 10) == ASCII.space,
-      (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year)
-    else { return nil }
+    guard let day = TimestampScanner.day(in: line, at: 0), line.byte(at: 10) == ASCII.space else {
+      return nil
+    }
     let hourStart = line.byte(at: 11) == ASCII.space ? 12 : 11
     guard let hour = line.unsignedInteger(at: hourStart), hour.end - hourStart <= 2, hour.value < 24,
       line.byte(at: hour.end) == ASCII.colon, let minute = line.fixedDigits(at: hour.end + 1, width: 2),
       line.byte(at: hour.end + 3) == ASCII.colon, let second = line.fixedDigits(at: hour.end + 4, width: 2),
       minute < 60, second <= 60
     else { return nil }
-    let seconds =
-      Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400
-      + Int64(Int(hour.value) * 3600 + minute * 60 + second - localOffsetSeconds)
+    let seconds = day * 86_400 + Int64(Int(hour.value) * 3600 + minute * 60 + second - localOffsetSeconds)
     return ScannedTime(timestamp: Timestamp(milliseconds: seconds * 1000), end: hour.end + 6, hasZone: false)
   }
 

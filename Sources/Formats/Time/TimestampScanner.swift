@@ -22,17 +22,22 @@ enum TimestampScanner {
 
   /// `yyyy-MM-dd HH:mm` (or with `T`) at `start`, checked, as seconds since the epoch in the time's own zone.
   static func minute(in line: UnsafeRawBufferPointer, at start: Int) -> Int64? {
+    guard let day = day(in: line, at: start), let separator = line.byte(at: start + 10),
+      separator == ASCII.space || separator == 0x54 || separator == 0x74,  // ' ', 'T', 't'
+      let hour = line.fixedDigits(at: start + 11, width: 2), line.byte(at: start + 13) == ASCII.colon,
+      let minute = line.fixedDigits(at: start + 14, width: 2), hour < 24, minute < 60
+    else { return nil }
+    return day * 86_400 + Int64(hour * 3600 + minute * 60)
+  }
+
+  /// `yyyy-MM-dd` at `start`, checked, as days since the epoch.
+  static func day(in line: UnsafeRawBufferPointer, at start: Int) -> Int64? {
     guard let year = line.fixedDigits(at: start, width: 4), line.byte(at: start + 4) == ASCII.minus,
       let month = line.fixedDigits(at: start + 5, width: 2), line.byte(at: start + 7) == ASCII.minus,
       let day = line.fixedDigits(at: start + 8, width: 2),
-      let separator = line.byte(at: start + 10),
-      separator == ASCII.space || separator == 0x54 || separator == 0x74,  // ' ', 'T', 't'
-      let hour = line.fixedDigits(at: start + 11, width: 2), line.byte(at: start + 13) == ASCII.colon,
-      let minute = line.fixedDigits(at: start + 14, width: 2),
-      isValid(year: year, month: month, day: day, hour: hour, minute: minute, second: 0)
+      isValid(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
     else { return nil }
-    return Int64(CivilCalendar.days(year: year, month: month, day: day)) * 86_400
-      + Int64(hour * 3600 + minute * 60)
+    return Int64(CivilCalendar.days(year: year, month: month, day: day))
   }
 
   /// The rest of a `dateTime` whose first 16 bytes (`yyyy-MM-ddTHH:mm`) came to `minute`: `:ss`, the
@@ -45,24 +50,17 @@ enum TimestampScanner {
       second <= 60
     else { return nil }
     var index = start + 19
-    var millisecond = 0
+    var millisecond: Int64 = 0
     if let mark = line.byte(at: index), mark == ASCII.dot || mark == ASCII.comma,
       let first = line.byte(at: index + 1), ASCII.isDigit(first)
     {
-      index += 1
-      var digits = 0
-      while index < line.count, ASCII.isDigit(line[index]) {
-        if digits < 3 { millisecond = millisecond * 10 + Int(line[index] - ASCII.zero) }
-        digits += 1
-        index += 1
-      }
-      for _ in digits..<max(digits, 3) { millisecond *= 10 }
+      (millisecond, index) = milliseconds(in: line, from: index + 1, to: line.count)
     }
     guard let zone = zoneOffset(in: line, at: index) else { return nil }
     let offset = zone.seconds ?? localOffsetSeconds
     let seconds = minute + Int64(second - offset)
     return ScannedTime(
-      timestamp: Timestamp(milliseconds: seconds * 1000 + Int64(millisecond)), end: zone.end,
+      timestamp: Timestamp(milliseconds: seconds * 1000 + millisecond), end: zone.end,
       hasZone: zone.seconds != nil)
   }
 
@@ -102,15 +100,8 @@ enum TimestampScanner {
     var millisecond: Int64 = 0
     if index < range.upperBound {
       guard line[index] == ASCII.dot, digits <= 11 else { return nil }
-      index += 1
-      var fractionDigits = 0
-      while index < range.upperBound, ASCII.isDigit(line[index]) {
-        if fractionDigits < 3 { millisecond = millisecond * 10 + Int64(line[index] - ASCII.zero) }
-        fractionDigits += 1
-        index += 1
-      }
+      (millisecond, index) = milliseconds(in: line, from: index + 1, to: range.upperBound)
       guard index == range.upperBound else { return nil }
-      for _ in fractionDigits..<max(fractionDigits, 3) { millisecond *= 10 }
     }
     switch digits {
     case ...11: return Timestamp(milliseconds: whole * 1000 + millisecond)
@@ -167,6 +158,24 @@ enum TimestampScanner {
     case 0x64_6563: return 12  // dec
     default: return nil
     }
+  }
+
+  /// The digits of a fraction of a second starting at `start`, read to the millisecond (`5` is 500 ms, `123456`
+  /// is 123 ms), and the index after them.
+  @inline(__always)
+  private static func milliseconds(
+    in line: UnsafeRawBufferPointer, from start: Int, to end: Int
+  ) -> (value: Int64, end: Int) {
+    var index = start
+    var value: Int64 = 0
+    var digits = 0
+    while index < end, ASCII.isDigit(line[index]) {
+      if digits < 3 { value = value * 10 + Int64(line[index] - ASCII.zero) }
+      digits += 1
+      index += 1
+    }
+    for _ in digits..<max(digits, 3) { value *= 10 }
+    return (value, index)
   }
 
   /// Field ranges; a second of 60 is a leap second, which UTC allows.
