@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "DetectTests", dependencies: ["Detect"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Signals", "Detect"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"]),
-    .testTarget(name: "IntegrationTests", dependencies: ["Formats", "Ingest"]),
+    .testTarget(name: "IntegrationTests", dependencies: ["Formats", "Ingest", "Signals"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["Analysis", "Report", "SampleGenerator", "Ingest", "Formats", "Signals"]),

@@ -53,6 +53,11 @@ struct MySQLStatusExtractionTests {
     #expect(connections.values.first { !$0.isNaN } == 20)
     let limit = try #require(extraction.signals.first { $0.key.kind == .dbMaxConnections })
     #expect(limit.values.contains(151))
+    // Without a processlist the headroom is max_connections minus Threads_connected.
+    let headroom = try #require(extraction.signals.first { $0.key.kind == .dbHeadroom })
+    #expect(headroom.values.filter { !$0.isNaN }.min() == 0)
+    let firstHeadroom = try #require(headroom.values.first(where: { !$0.isNaN }))
+    #expect(firstHeadroom == 151 - 20)
     let refusals = extraction.signals.filter { $0.key.kind == .dbConnectionErrors }
     #expect(refusals.count == 2)
     #expect(refusals.allSatisfy { $0.values.contains { $0 > 0 } })

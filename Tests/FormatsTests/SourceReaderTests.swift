@@ -119,6 +119,22 @@ struct SourceReaderTests {
     #expect(reader.stats.records == 0)
   }
 
+  @Test("a pt-stalk capture of another statement (SHOW SLAVE STATUS\\G) is not read as a processlist")
+  func otherVerticalCapture() throws {
+    let text = """
+      TS 1795748400.000000000 2026-11-27 03:00:00
+      *************************** 1. row ***************************
+                     Slave_IO_State: Waiting for master to send event
+                        Master_Host: 10.0.0.1
+                        Master_User: repl
+              Seconds_Behind_Master: 0
+
+      """
+    let path = try H.temporaryFile(text, name: "2026_11_27_03_00_00-slave-status")
+    var reader = SourceReader(source: Source(path: path))
+    #expect(throws: FormatError.unrecognized(path: path)) { try reader.read { _, _ in } }
+  }
+
   @Test("an empty or blank source is no error and has no records")
   func empty() throws {
     for contents in ["", "\n\n  \n"] {

@@ -1,6 +1,7 @@
 import Formats
 import Foundation
 import Ingest
+import Signals
 import Testing
 
 /// Postmortem against what a real MariaDB server and its real client print: the server is started on loopback
@@ -31,6 +32,7 @@ struct MariaDBCaptureTests {
       try server.openBusyConnection(user: Self.busy.user, password: "secret", statement: "SELECT SLEEP(60)")
     }
     try waitForConnections(server, count: Self.idle.count + Self.busy.count)
+    try waitForBusyTime(server)
 
     let captures = try Captures(server: server)
     for (form, path) in captures.processlists {
@@ -48,6 +50,22 @@ struct MariaDBCaptureTests {
     #expect(variables["mysql_global_variables_max_connections"] == 151)
     let status = try Self.samples(in: captures.extendedStatus)
     #expect(status["mysql_global_status_threads_connected"] ?? 0 >= Double(Self.idle.count + Self.busy.count))
+
+    // The whole capture folder through the extraction: the signals and evidence the report uses.
+    let extraction = SignalExtractor.extract(paths: [captures.directory], options: ExtractionOptions())
+    func last(_ kind: SignalKind, _ subject: String? = nil) -> Double? {
+      extraction.signals.first { $0.key.kind == kind && $0.key.subject == subject }?.values.last { !$0.isNaN }
+    }
+    #expect(last(.dbConnections, Self.idle.user) == Double(Self.idle.count))
+    #expect(last(.dbConnections, Self.busy.user) == Double(Self.busy.count))
+    #expect(last(.dbSleeping, Self.idle.user) == Double(Self.idle.count))
+    #expect(last(.dbConnectionsByHost, "localhost") ?? 0 >= Double(Self.idle.count + Self.busy.count))
+    let total = try #require(last(.dbConnections))
+    #expect(last(.dbHeadroom) == 151 - total)
+    let busy = extraction.longRunningQueries.prefix(Self.busy.count)
+    #expect(busy.count == Self.busy.count)
+    #expect(busy.allSatisfy { $0.user == Self.busy.user && $0.info == "SELECT SLEEP(60)" && $0.seconds >= 1 })
+    #expect(Set(busy.map(\.id)).count == Self.busy.count)
   }
 
   /// Polls the processlist until the clients' connections are all there.
@@ -60,6 +78,18 @@ struct MariaDBCaptureTests {
       usleep(100_000)
     }
     Issue.record("the \(count) client connections did not all show up")
+  }
+
+  /// Polls until the busy statements have run a second, so they outrank the capturing client's own.
+  private func waitForBusyTime(_ server: MariaDBServer) throws {
+    for _ in 0..<50 {
+      let seconds = try server.sql(
+        "SELECT MIN(TIME) FROM information_schema.PROCESSLIST WHERE USER = '\(Self.busy.user)'",
+        options: ["-N", "-B"])
+      if Int(seconds.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 1 { return }
+      usleep(100_000)
+    }
+    Issue.record("the busy statements did not reach one second")
   }
 
   private static func snapshots(in path: String) throws -> [ProcesslistSnapshot] {

@@ -11,10 +11,12 @@ struct ConnectionExhaustion {
 
   func hypothesis() -> Hypothesis? {
     let plateaus = context.findings(.dbConnections, subject: .some(nil), changes: [.plateau])
-    let refusals = context.findings(.dbConnectionErrors, changes: [.rise, .new])
-    guard let saturation = (plateaus + refusals).min(by: { $0.milliseconds < $1.milliseconds }) else {
-      return nil
-    }
+    let allRefusals = context.findings(.dbConnectionErrors, changes: [.rise, .new])
+    // The server's own counters and limit time the saturation; clients' 1040 lines stand in without them.
+    let clientRefusals = allRefusals.filter { context.signal($0).key.source == SignalKey.clientLogSource }
+    let refusals = allRefusals.filter { context.signal($0).key.source != SignalKey.clientLogSource }
+    let earliest = { (findings: [Finding]) in findings.min { $0.milliseconds < $1.milliseconds } }
+    guard let saturation = earliest(plateaus + refusals) ?? earliest(clientRefusals) else { return nil }
     let resource = context.signal(saturation).key.component
     let onset = context.incidentOnset
 
@@ -40,13 +42,24 @@ struct ConnectionExhaustion {
       context.findings(.dbIdleAge, component: resource, subject: .some($0), changes: [.rise]).first
     }
     if idleRise != nil { confidence += 0.1 }
+    // A ramp can be cut into several rises: the evidence quotes it from the first to the last.
+    let sleepingRises = user.map {
+      context.findings(.dbSleeping, component: resource, subject: .some($0), changes: [.rise])
+    }
+    let sleepingRise = sleepingRises?.first.map { first in
+      var whole = first
+      whole.after = sleepingRises!.last!.after
+      return whole
+    }
 
     var chain: [CausalLink] = []
     var charted: [Int] = []
     if let driver, let user {
       let signal = context.signal(driver)
       var evidence = [EvidenceFactory.change(driver, of: signal)]
-      if let idleRise { evidence.append(EvidenceFactory.change(idleRise, of: context.signal(idleRise))) }
+      for finding in [sleepingRise, idleRise].compactMap({ $0 }) {
+        evidence.append(EvidenceFactory.change(finding, of: context.signal(finding)))
+      }
       if let processlist = context.extraction.processlist {
         evidence += EvidenceFactory.offenders(processlist, user: user)
       }
@@ -66,6 +79,17 @@ struct ConnectionExhaustion {
     for refusal in refusals.prefix(2) where refusal != saturation {
       saturationEvidence.append(EvidenceFactory.change(refusal, of: context.signal(refusal)))
     }
+    if let headroom = context.signals(.dbHeadroom, component: resource).first,
+      let lowest = EvidenceFactory.lowest(headroom)
+    {
+      saturationEvidence.append(lowest)
+    }
+    for refusal in clientRefusals.prefix(2) {
+      let signal = context.signal(refusal)
+      if refusal != saturation { saturationEvidence.append(EvidenceFactory.change(refusal, of: signal)) }
+      saturationEvidence += EvidenceFactory.lines(of: signal, from: refusal.milliseconds, limit: 1)
+    }
+    saturationEvidence += EvidenceFactory.longRunning(context.extraction.longRunningQueries)
     chain.append(
       CausalLink(
         component: resource, role: "resource",

@@ -23,15 +23,12 @@ struct FindingDetector {
     var findings: [Finding] = []
     let limit = connectionLimit()
     for (index, signal) in extraction.signals.enumerated() {
-      switch signal.key.kind {
-      case .logTemplate:
-        if let finding = newTemplate(signal, index: index) { findings.append(finding) }
+      // Counts of log lines (a template, a client's refusals) change by appearing.
+      if signal.firstSeenMilliseconds != nil {
+        if let finding = firstOccurrence(signal, index: index) { findings.append(finding) }
         continue
-      case .dbMaxConnections:
-        continue
-      default:
-        break
       }
+      if signal.key.kind == .dbMaxConnections { continue }
       findings += levelShifts(signal, index: index)
       if signal.key.kind == .dbConnections, signal.key.subject == nil, let limit,
         let finding = plateau(signal, index: index, limit: limit)
@@ -118,9 +115,10 @@ struct FindingDetector {
       changeMilliseconds: signal.milliseconds(at: start))
   }
 
-  /// A warning-or-worse template first seen after a quiet stretch: the "new kind of line" of an incident.
-  private func newTemplate(_ signal: Signal, index: Int) -> Finding? {
-    guard signal.role == .symptom, let first = signal.firstSeenMilliseconds,
+  /// Lines first seen after a quiet stretch: the "new kind of line" of an incident. Lines that are mere
+  /// context (info templates) are left out.
+  private func firstOccurrence(_ signal: Signal, index: Int) -> Finding? {
+    guard signal.role != .context, let first = signal.firstSeenMilliseconds,
       let firstIndex = PointEvents.firstNonZero(signal.values, minimumZeroRun: Self.quietBuckets),
       !signal.values[..<firstIndex].contains(where: { $0 > 0 })
     else { return nil }

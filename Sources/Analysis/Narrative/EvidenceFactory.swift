@@ -48,4 +48,38 @@ enum EvidenceFactory {
           + (ids.isEmpty ? "" : "; longest idle ids \(ids)"))
     }
   }
+
+  /// The smallest headroom to `max_connections` and when it was first reached.
+  static func lowest(_ headroom: Signal) -> Evidence? {
+    guard
+      let index = headroom.values.indices.filter({ !headroom.values[$0].isNaN }).min(by: {
+        (headroom.values[$0], $0) < (headroom.values[$1], $1)
+      })
+    else { return nil }
+    let value = headroom.values[index]
+    let time = headroom.milliseconds(at: index)
+    // MySQL admits one connection beyond the limit for an account with SUPER (CONNECTION_ADMIN).
+    let over =
+      value < 0
+      ? ": \(Numbers.text(-value)) more than max_connections, which MySQL allows only an administrator" : ""
+    return Evidence(
+      file: headroom.sources.first, time: UTC.format(time),
+      text: "\(headroom.name): lowest \(Numbers.text(value)) connections at \(UTC.clock(time))\(over)")
+  }
+
+  /// Statements running at least this long are worth citing: MySQL's own default `long_query_time`.
+  static let longQuerySeconds = 10
+
+  /// The longest-running statements seen, with the ids a `KILL` would name.
+  static func longRunning(_ queries: [LongRunningQuery], limit: Int = 3) -> [Evidence] {
+    queries.filter { $0.seconds >= longQuerySeconds }.prefix(limit).map { query in
+      let state = query.state.map { ", \($0)" } ?? ""
+      let statement = query.info.map { ": \($0)" } ?? ""
+      return Evidence(
+        file: query.path, line: query.line, time: UTC.format(query.milliseconds),
+        text:
+          "long-running statement: id \(query.id), user \(query.user) from \(query.host), "
+          + "\(query.command)\(state) for \(query.seconds) s\(statement)")
+    }
+  }
 }

@@ -12,9 +12,9 @@
 public struct ProcesslistBatchParser: LineParser {
   public static let format = Format.mysqlProcesslistBatch
 
-  /// A `TS` line, or a tab-separated header naming at least `Id`, `User`, `Host`, `Command` and `Time`.
+  /// A tab-separated header naming at least `Id`, `User`, `Host`, `Command` and `Time`. `TS` lines open other
+  /// pt-stalk captures too: they are read, but do not vouch for the format.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    if SnapshotClock.stamp(in: line) != nil { return true }
     guard line.index(of: ASCII.tab, from: 0) != nil else { return false }
     var cells: [Range<Int>] = []
     BatchFields.cut(line, into: &cells)

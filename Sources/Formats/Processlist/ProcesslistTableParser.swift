@@ -14,9 +14,10 @@
 public struct ProcesslistTableParser: LineParser {
   public static let format = Format.mysqlProcesslistTable
 
-  /// A `TS <digits>` line, a `+---` border or a `| Id |` header.
+  /// A `+---` border or a `| Id |` header. `TS` lines open other pt-stalk captures too: they are read, but
+  /// do not vouch for the format.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    if SnapshotClock.stamp(in: line) != nil || TableBorder(line) != nil { return true }
+    if TableBorder(line) != nil { return true }
     guard line.count > 1, line[0] == 0x7C else { return false }
     var start = 1
     while start < line.count, line[start] == 0x20 { start += 1 }

@@ -22,9 +22,9 @@
 public struct ProcesslistVerticalParser: LineParser {
   public static let format = Format.mysqlProcesslistVertical
 
-  /// A `TS` line, a `*** N. row ***` marker, or a line labelled with a processlist field (`   User: x`).
+  /// A line labelled with a processlist field (`   User: x`). `TS` lines and `*** N. row ***` markers open
+  /// every `\G` capture (`SHOW SLAVE STATUS\G` too), so they are read but do not vouch for the format.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    if SnapshotClock.stamp(in: line) != nil || rowNumber(in: line) != nil { return true }
     guard let label = label(in: line) else { return false }
     return ProcesslistField(named: line, label.name) != nil
   }

@@ -1,19 +1,47 @@
 import Formats
 
-/// MySQL processlist snapshots reduced to counts per bucket, plus the fullest snapshot for evidence.
+/// MySQL processlist snapshots reduced to counts per bucket, plus the fullest snapshot and the
+/// longest-running statements for evidence.
 struct ProcesslistAggregate: Sendable {
   /// One snapshot's counts: all a signal needs, so the rows themselves are not kept.
   struct Summary: Sendable {
     var milliseconds: Int64
     var total: Int
-    var byUser: [String: Int]
-    var byCommand: [String: Int]
-    /// Idle (`Sleep`) seconds of the oldest connection per user.
-    var oldestIdleByUser: [String: Int]
+    var byUser: [String: Int] = [:]
+    /// Client hosts with the port stripped: one pod or app server flooding the server stands out.
+    var byHost: [String: Int] = [:]
+    var byCommand: [String: Int] = [:]
+    /// Rows with an empty or missing `State` are not counted: `Sleep` connections have none.
+    var byState: [String: Int] = [:]
+    var sleepingByUser: [String: Int] = [:]
+    /// Idle (`Sleep`) seconds per user: the oldest connection, and the 90th percentile (nearest rank).
+    var oldestIdleByUser: [String: Int] = [:]
+    var idleP90ByUser: [String: Int] = [:]
+
+    init(_ snapshot: ProcesslistSnapshot) {
+      milliseconds = snapshot.time.milliseconds
+      total = snapshot.rows.count
+      var idle: [String: [Int]] = [:]
+      for row in snapshot.rows {
+        byUser[row.user, default: 0] += 1
+        byHost[ProcesslistEvidence.stripPort(row.host), default: 0] += 1
+        byCommand[row.command, default: 0] += 1
+        if let state = row.state, !state.isEmpty { byState[state, default: 0] += 1 }
+        if row.command == "Sleep" { idle[row.user, default: []].append(row.seconds) }
+      }
+      for (user, ages) in idle {
+        let sorted = ages.sorted()
+        sleepingByUser[user] = sorted.count
+        oldestIdleByUser[user] = sorted.last
+        idleP90ByUser[user] = sorted[(sorted.count * 9 + 9) / 10 - 1]
+      }
+    }
   }
 
   /// The component processlist signals belong to.
   static let component = "mysql"
+  /// Statements kept for the report's evidence.
+  static let longRunningLimit = 5
 
   let stepMilliseconds: Int64
   private(set) var summaries: BucketSeries<Summary?>
@@ -22,6 +50,8 @@ struct ProcesslistAggregate: Sendable {
   private(set) var lastMilliseconds = Int64.min
   /// The snapshot with the most connections (the latest among equals: its idle ages are the oldest).
   private(set) var fullest: ProcesslistEvidence?
+  /// The longest-running client statements of all snapshots, one entry per connection id, longest first.
+  private(set) var longRunning: [LongRunningQuery] = []
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
@@ -29,16 +59,7 @@ struct ProcesslistAggregate: Sendable {
   }
 
   mutating func add(_ snapshot: ProcesslistSnapshot, path: String) {
-    var summary = Summary(
-      milliseconds: snapshot.time.milliseconds, total: snapshot.rows.count, byUser: [:], byCommand: [:],
-      oldestIdleByUser: [:])
-    for row in snapshot.rows {
-      summary.byUser[row.user, default: 0] += 1
-      summary.byCommand[row.command, default: 0] += 1
-      if row.command == "Sleep" {
-        summary.oldestIdleByUser[row.user] = max(summary.oldestIdleByUser[row.user] ?? 0, row.seconds)
-      }
-    }
+    let summary = Summary(snapshot)
     summaries.update(at: summary.milliseconds) { slot in
       if slot.map({ summary.milliseconds >= $0.milliseconds }) ?? true { slot = summary }
     }
@@ -51,6 +72,12 @@ struct ProcesslistAggregate: Sendable {
     {
       fullest = ProcesslistEvidence(snapshot: snapshot, path: path)
     }
+    // A row shorter than the shortest kept statement can neither enter nor lengthen one kept.
+    let shortest = longRunning.count == Self.longRunningLimit ? longRunning.last!.seconds : Int.min
+    let queries = snapshot.rows.lazy.filter { $0.seconds >= shortest }.compactMap {
+      LongRunningQuery($0, path: path, line: snapshot.line, milliseconds: summary.milliseconds)
+    }
+    rank(Array(queries))
   }
 
   mutating func merge(_ other: ProcesslistAggregate) {
@@ -61,5 +88,17 @@ struct ProcesslistAggregate: Sendable {
     firstMilliseconds = min(firstMilliseconds, other.firstMilliseconds)
     lastMilliseconds = max(lastMilliseconds, other.lastMilliseconds)
     if let theirs = other.fullest, fullest.map({ theirs.isFuller(than: $0) }) ?? true { fullest = theirs }
+    rank(other.longRunning)
+  }
+
+  /// Keeps the `longRunningLimit` longest statements, each connection once (at its longest sighting): a
+  /// query seen in twenty snapshots is one query.
+  private mutating func rank(_ queries: [LongRunningQuery]) {
+    guard !queries.isEmpty else { return }
+    var longest: [Int64: LongRunningQuery] = [:]
+    for query in longRunning + queries where longest[query.id].map({ query.outranks($0) }) ?? true {
+      longest[query.id] = query
+    }
+    longRunning = Array(longest.values.sorted { $0.outranks($1) }.prefix(Self.longRunningLimit))
   }
 }

@@ -12,6 +12,8 @@ public struct Extraction: Sendable {
   public var discoveryErrors: [String]
   /// The fullest processlist snapshot seen, if any: who held the connections.
   public var processlist: ProcesslistEvidence?
+  /// The longest-running client statements of all processlist snapshots, longest first.
+  public var longRunningQueries: [LongRunningQuery]
   /// Services that have logs or access logs, sorted.
   public var services: [String]
 
@@ -19,7 +21,8 @@ public struct Extraction: Sendable {
   public init(
     windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal],
     sources: [SourceOutcome],
-    discoveryErrors: [String], processlist: ProcesslistEvidence?, services: [String]
+    discoveryErrors: [String], processlist: ProcesslistEvidence?, longRunningQueries: [LongRunningQuery] = [],
+    services: [String]
   ) {
     self.windowStart = windowStart
     self.windowEnd = windowEnd
@@ -28,6 +31,7 @@ public struct Extraction: Sendable {
     self.sources = sources
     self.discoveryErrors = discoveryErrors
     self.processlist = processlist
+    self.longRunningQueries = longRunningQueries
     self.services = services
   }
 }

@@ -9,7 +9,8 @@ struct SignalBuilder {
   var step: Int64 { aggregate.stepMilliseconds }
 
   func signals() -> [Signal] {
-    requestSignals() + logSignals() + metricSignals() + processlistSignals()
+    let signals = requestSignals() + logSignals() + metricSignals() + processlistSignals()
+    return signals + headroom(signals)
   }
 
   // MARK: Buckets
@@ -98,6 +99,7 @@ struct SignalBuilder {
     let range = buckets(step: step)
     let seconds = Double(step) / 1000
     var signals: [Signal] = []
+    var refusals: [Signal] = []
     for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key }) {
       // The service's log covers the buckets from its first to its last event: zero inside, a gap outside.
       var first = Int64.max
@@ -119,17 +121,44 @@ struct SignalBuilder {
             role: level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
       }
+      var refused: [Signal] = []
       for template in logs.templates.sorted(by: { $0.key < $1.key }) {
-        signals.append(
+        let signal =
           Signal(
             key: SignalKey(component: service, kind: .logTemplate, subject: Self.templateID(template.key)),
             name: "\(service) log \"\(template.text.prefix(120))\"", unit: "lines/s",
             role: template.level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(template.counts), sources: paths(service),
-            examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds))
+            examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds)
+        signals.append(signal)
+        if let first = template.examples.first, ConnectionRefusal.matches(first.text) {
+          refused.append(signal)
+        }
       }
+      if let refusal = Self.refusal(of: service, from: refused) { refusals.append(refusal) }
     }
-    return signals
+    return signals + refusals
+  }
+
+  /// The lines of `service`'s templates that say MySQL refused a connection, as one signal of the database:
+  /// the client-side evidence of a full server.
+  private static func refusal(of service: String, from templates: [Signal]) -> Signal? {
+    guard let first = templates.first else { return nil }
+    var values = first.values
+    for template in templates.dropFirst() {
+      for index in values.indices { values[index] += template.values[index] }
+    }
+    let examples = templates.flatMap(\.examples).sorted {
+      ($0.milliseconds, $0.path, $0.line) < ($1.milliseconds, $1.path, $1.line)
+    }
+    return Signal(
+      key: SignalKey(
+        component: ProcesslistAggregate.component, kind: .dbConnectionErrors, subject: "client=\(service)",
+        source: SignalKey.clientLogSource),
+      name: "mysql connections refused (\(service) log: 1040 Too many connections)", unit: "lines/s",
+      role: .resource, startMilliseconds: first.startMilliseconds, stepMilliseconds: first.stepMilliseconds,
+      values: values, sources: first.sources, examples: Array(examples.prefix(3)),
+      firstSeenMilliseconds: examples.first?.milliseconds)
   }
 
   /// A short stable id for a template: the first 8 hex digits of its shape hash.
@@ -178,6 +207,10 @@ struct SignalBuilder {
 
   // MARK: Processlist
 
+  /// Hosts and states beyond this many (by peak count) are left out: a fleet of pods must not become
+  /// hundreds of signals.
+  static let maximumBreakdown = 10
+
   private func processlistSignals() -> [Signal] {
     let processlist = aggregate.processlist
     guard processlist.snapshotCount > 0 else { return [] }
@@ -186,42 +219,95 @@ struct SignalBuilder {
       count: processlist.snapshotCount)
     let range = buckets(step: native)
     let summaries = latest(processlist.summaries, in: range, step: native)
-    var users = Set<String>()
-    var commands = Set<String>()
-    for summary in summaries.compactMap({ $0 }) {
-      users.formUnion(summary.byUser.keys)
-      commands.formUnion(summary.byCommand.keys)
-    }
+    let present = summaries.compactMap { $0 }
     func make(
-      _ kind: SignalKind, _ subject: String?, _ name: String, _ unit: String,
+      _ kind: SignalKind, _ subject: String?, _ name: String, _ unit: String, role: SignalRole = .resource,
       _ value: (ProcesslistAggregate.Summary) -> Double
     ) -> Signal {
       Signal(
         key: SignalKey(
           component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "processlist"),
-        name: name, unit: unit, role: .resource, startMilliseconds: range.lowerBound * native,
+        name: name, unit: unit, role: role, startMilliseconds: range.lowerBound * native,
         stepMilliseconds: native, values: summaries.map { $0.map(value) ?? .nan },
         sources: paths(ProcesslistAggregate.component))
+    }
+    /// The keys of a breakdown, all of them or the `limit` with the highest peaks.
+    func keys(_ counts: (ProcesslistAggregate.Summary) -> [String: Int], limit: Int = .max) -> [String] {
+      var peaks: [String: Int] = [:]
+      for summary in present {
+        for (key, count) in counts(summary) { peaks[key] = max(peaks[key] ?? 0, count) }
+      }
+      let ranked = peaks.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit)
+      return ranked.map(\.key).sorted()
     }
     var signals = [
       make(.dbConnections, nil, "mysql connections (processlist)", "connections") { Double($0.total) }
     ]
-    for user in users.sorted() {
+    for user in keys(\.byUser) {
       signals.append(
         make(.dbConnections, user, "mysql connections {user=\(user)}", "connections") {
           Double($0.byUser[user] ?? 0)
         })
       signals.append(
+        make(.dbSleeping, user, "mysql Sleep connections {user=\(user)}", "connections") {
+          Double($0.sleepingByUser[user] ?? 0)
+        })
+      signals.append(
         make(.dbIdleAge, user, "mysql oldest idle connection {user=\(user)}", "s") {
           Double($0.oldestIdleByUser[user] ?? 0)
         })
+      signals.append(
+        make(.dbIdleAgeP90, user, "mysql idle age p90 {user=\(user)}", "s", role: .context) {
+          Double($0.idleP90ByUser[user] ?? 0)
+        })
     }
-    for command in commands.sorted() {
+    for command in keys(\.byCommand) {
       signals.append(
         make(.dbConnectionsByCommand, command, "mysql connections {command=\(command)}", "connections") {
           Double($0.byCommand[command] ?? 0)
         })
     }
+    for host in keys(\.byHost, limit: Self.maximumBreakdown) {
+      signals.append(
+        make(.dbConnectionsByHost, host, "mysql connections {host=\(host)}", "connections", role: .context) {
+          Double($0.byHost[host] ?? 0)
+        })
+    }
+    for state in keys(\.byState, limit: Self.maximumBreakdown) {
+      signals.append(
+        make(
+          .dbConnectionsByState, state, "mysql connections {state=\(state)}", "connections", role: .context
+        ) {
+          Double($0.byState[state] ?? 0)
+        })
+    }
     return signals
+  }
+
+  // MARK: Derived
+
+  /// `max_connections` minus the connections in use, for each database whose limit a variables dump or
+  /// exporter gives: how close the server came to refusing clients.
+  private func headroom(_ signals: [Signal]) -> [Signal] {
+    var components = Set<String>()
+    let limits = signals.filter {
+      $0.key.kind == .dbMaxConnections && components.insert($0.key.component).inserted
+    }
+    return limits.compactMap { limitSignal in
+      let component = limitSignal.key.component
+      guard let limit = limitSignal.values.last(where: { !$0.isNaN }), limit.isFinite else { return nil }
+      let totals = signals.filter {
+        $0.key.kind == .dbConnections && $0.key.subject == nil && $0.key.component == component
+      }
+      guard let total = totals.first(where: { $0.key.source == "processlist" }) ?? totals.first else {
+        return nil
+      }
+      return Signal(
+        key: SignalKey(component: component, kind: .dbHeadroom, source: total.key.source),
+        name: "\(component) connection headroom (max_connections \(Int(limit)) − connections)",
+        unit: "connections", role: .context, startMilliseconds: total.startMilliseconds,
+        stepMilliseconds: total.stepMilliseconds, values: total.values.map { limit - $0 },
+        sources: total.sources + limitSignal.sources.filter { !total.sources.contains($0) })
+    }
   }
 }

@@ -34,6 +34,7 @@ public enum SignalExtractor {
       windowStart: start, windowEnd: max(end, start + 1), stepMilliseconds: step,
       signals: builder.signals().sorted { $0.key < $1.key }, sources: totals.outcomes,
       discoveryErrors: discoveryErrors.map(String.init(describing:)), processlist: merged.processlist.fullest,
+      longRunningQueries: merged.processlist.longRunning,
       services: Set(merged.requests.keys.map(\.service)).union(merged.logs.keys).sorted())
   }
 

@@ -27,6 +27,10 @@ public struct SignalKey: Sendable, Hashable, Comparable {
     self.source = source
   }
 
+  /// The `source` of signals read from clients' logs rather than from the component itself (a database's
+  /// refusals as its clients logged them).
+  public static let clientLogSource = "client log"
+
   public static func < (lhs: SignalKey, rhs: SignalKey) -> Bool {
     (lhs.component, lhs.kind.rawValue, lhs.subject ?? "", lhs.source ?? "")
       < (rhs.component, rhs.kind.rawValue, rhs.subject ?? "", rhs.source ?? "")

@@ -9,7 +9,12 @@ public enum SignalKind: String, Sendable, Equatable, Codable, CaseIterable {
   case logTemplate = "log-template"
   case dbConnections = "db-connections"
   case dbConnectionsByCommand = "db-connections-by-command"
+  case dbConnectionsByHost = "db-connections-by-host"
+  case dbConnectionsByState = "db-connections-by-state"
+  case dbSleeping = "db-sleeping-connections"
   case dbIdleAge = "db-idle-age"
+  case dbIdleAgeP90 = "db-idle-age-p90"
+  case dbHeadroom = "db-connection-headroom"
   case dbMaxConnections = "db-max-connections"
   case dbConnectionErrors = "db-connection-errors"
   case metric
