@@ -17,6 +17,11 @@ public enum FormatError: Error, Sendable, Equatable {
         "no time for the processlist snapshot at line \(line): add TS lines or keep pt-stalk's file name")
   }
 
+  /// A status table with nothing to date it: its samples are skipped, the source's later dumps still count.
+  static func untimedDump(path: String, line: Int, reason: String) -> FormatError {
+    .untimed(path: path, line: line, detail: "no time for the status dump at line \(line): it has \(reason)")
+  }
+
   /// What went wrong, without the path: the reason a skipped line is given.
   var reason: String {
     switch self {

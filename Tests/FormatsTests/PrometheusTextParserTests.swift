@@ -292,8 +292,8 @@ enum ParserFeed {
     /// One record per line, each followed by those it completed (`nextCompleted()`), then the same for
     /// `finish()`.
     var records: [Record]
-    /// What `nextCompleted()` threw; the lines after it were not read.
-    var failure: FormatError?
+    /// The parser's fault once the text ended.
+    var failure: FormatError? { parser.fault }
   }
 
   static func run<P: LineParser>(
@@ -308,18 +308,13 @@ enum ParserFeed {
     var parser = P(
       context: ParserContext(path: path, options: ReadOptions(utcOffsetSeconds: utcOffsetSeconds)))
     var records: [Record] = []
-    var failure: FormatError?
     func drain() {
-      do throws(FormatError) {
-        while let record = try parser.nextCompleted() { records.append(record) }
-      } catch {
-        failure = error
-      }
+      while let record = parser.nextCompleted() { records.append(record) }
     }
     bytes.withUnsafeBytes { buffer in
       var number = 0
       var start = 0
-      while start < buffer.count, failure == nil {
+      while start < buffer.count {
         let end = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
         number += 1
         records.append(parser.parse(UnsafeRawBufferPointer(rebasing: buffer[start..<end]), number: number))
@@ -327,11 +322,9 @@ enum ParserFeed {
         start = end + 1
       }
     }
-    if failure == nil {
-      while let last = parser.finish() { records.append(last) }
-      drain()
-    }
-    return Run(parser: parser, records: records, failure: failure)
+    while let last = parser.finish() { records.append(last) }
+    drain()
+    return Run(parser: parser, records: records)
   }
 
   static func recognizes<P: LineParser>(_: P.Type, _ line: String) -> Bool {

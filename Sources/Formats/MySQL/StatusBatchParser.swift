@@ -67,9 +67,11 @@ public struct StatusBatchParser: LineParser {
     return dumps.isOpen ? dumps.end() : nil
   }
 
-  public mutating func nextCompleted() throws(FormatError) -> Record? {
-    try dumps.nextCompleted()
+  public mutating func nextCompleted() -> Record? {
+    dumps.nextCompleted()
   }
+
+  public var fault: FormatError? { dumps.fault }
 
   /// A line without a tab: a `TS` stamp, an echoed statement or client message outside a dump, a broken row
   /// inside one.

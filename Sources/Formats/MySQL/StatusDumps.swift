@@ -28,7 +28,8 @@ struct StatusDumps {
   private var stamp: Timestamp?
   private var completed: [MetricSample] = []
   private var handedOut = 0
-  private var failure: FormatError?
+  /// The first dump that nothing dates: the source's fault, reported once it ends.
+  private(set) var fault: FormatError?
 
   init(context: ParserContext, readsRelative: Bool) {
     path = context.path
@@ -83,11 +84,11 @@ struct StatusDumps {
     return .structure
   }
 
-  /// Ends the open dump: its samples are handed out by `nextCompleted()`. A dump that cannot be placed in time
-  /// is malformed, or, when no dump of the source could be, the source's failure.
   /// Whether a dump is being read: `end()` then has something to end.
   var isOpen: Bool { current != nil }
 
+  /// Ends the open dump: its samples are handed out by `nextCompleted()`. A dump that cannot be placed in time
+  /// is malformed; the first one placed before any other is also the source's fault.
   mutating func end() -> Record {
     guard var dump = current else { return .structure }
     current = nil
@@ -99,13 +100,8 @@ struct StatusDumps {
       time = placed
       if assumed { assumedZone = true }
     case .unknown(let reason, let isFirst):
-      if isFirst {
-        failure =
-          failure
-          ?? .untimed(
-            path: path, line: dump.line,
-            detail: "no time for the status dump at line \(dump.line): it has \(reason); file skipped")
-        return .structure
+      if isFirst, fault == nil {
+        fault = .untimedDump(path: path, line: dump.line, reason: reason)
       }
       return .malformed(reason: "dump at line \(dump.line) is skipped: \(reason)")
     }
@@ -122,9 +118,8 @@ struct StatusDumps {
     return .structure
   }
 
-  /// The next sample of the dumps ended so far; throws once the source turned out to have no time.
-  mutating func nextCompleted() throws(FormatError) -> Record? {
-    if let failure { throw failure }
+  /// The next sample of the dumps ended so far.
+  mutating func nextCompleted() -> Record? {
     guard handedOut < completed.count else {
       completed.removeAll(keepingCapacity: true)
       handedOut = 0

@@ -88,9 +88,11 @@ public struct StatusTableParser: LineParser {
     }
   }
 
-  public mutating func nextCompleted() throws(FormatError) -> Record? {
-    try dumps.nextCompleted()
+  public mutating func nextCompleted() -> Record? {
+    dumps.nextCompleted()
   }
+
+  public var fault: FormatError? { dumps.fault }
 
   private mutating func border(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
     guard let border = TableBorder(line) else {

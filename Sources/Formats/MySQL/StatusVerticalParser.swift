@@ -43,9 +43,11 @@ public struct StatusVerticalParser: LineParser {
     return ended(dumps.end())
   }
 
-  public mutating func nextCompleted() throws(FormatError) -> Record? {
-    try dumps.nextCompleted()
+  public mutating func nextCompleted() -> Record? {
+    dumps.nextCompleted()
   }
+
+  public var fault: FormatError? { dumps.fault }
 
   private mutating func separator(_ row: Int, number: Int) -> Record {
     let unpaired = pendingName

@@ -45,14 +45,14 @@ struct BoundParser {
     linesAreIndependent = P.linesAreIndependent
     feed = { (line, number, tally, body) throws(FormatError) in
       tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
-      while let record = try parser.nextCompleted() {
+      while let record = parser.nextCompleted() {
         tally.deliver(record, line: line, number: number, to: body)
       }
     }
     finish = { (lastLine, tally, body) throws(FormatError) in
       let nothing = UnsafeRawBufferPointer(start: nil, count: 0)
       while let record = parser.finish() { tally.deliver(record, line: nothing, number: lastLine, to: body) }
-      while let record = try parser.nextCompleted() {
+      while let record = parser.nextCompleted() {
         tally.deliver(record, line: nothing, number: lastLine, to: body)
       }
       return (parser.series, parser.assumedZone, parser.fault)

@@ -21,9 +21,8 @@ public protocol LineParser {
   /// The records still pending at the end of the source (the last processlist table), one per call, until nil.
   mutating func finish() -> Record?
   /// The records the last `parse` or `finish` completed beyond the one it returned, one per call until nil: a
-  /// status table's samples, held back until its last row tells when it was taken. Throws when the source
-  /// cannot be read on (nothing tells when its first table was taken).
-  mutating func nextCompleted() throws(FormatError) -> Record?
+  /// status table's samples, held back until its last row tells when it was taken.
+  mutating func nextCompleted() -> Record?
   /// The series `MetricSample.series` indexes; empty for formats without metrics.
   var series: [MetricSeries] { get }
   /// Whether each line is read without what came before it, so a source's chunks can be parsed apart.
@@ -31,7 +30,8 @@ public protocol LineParser {
   /// True once the parser had to assume `options.utcOffsetSeconds` for a time without a zone.
   var assumedZone: Bool { get }
   /// A fault of the source as a whole, found while parsing it and reported once it ends (a processlist
-  /// snapshot that nothing dates); the records delivered still count.
+  /// snapshot or status table that nothing dates; each such one is also a malformed record); the records
+  /// delivered still count.
   var fault: FormatError? { get }
 }
 
@@ -48,7 +48,7 @@ extension LineParser {
   /// Most formats find every problem on one line.
   public var fault: FormatError? { nil }
   /// Most formats complete one record per line at most.
-  public mutating func nextCompleted() throws(FormatError) -> Record? { nil }
+  public mutating func nextCompleted() -> Record? { nil }
 }
 
 /// A format read as one document (a JSON response), for inputs that are small and not line-oriented.
