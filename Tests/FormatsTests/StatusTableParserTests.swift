@@ -179,7 +179,7 @@ struct StatusTableParserTests {
       ))
   }
 
-  @Test("a processlist table in the same file is named once and its rows are not read")
+  @Test("a processlist table in the same file is named, and each of its rows reported as not read")
   func foreignTable() throws {
     let lines =
       [
@@ -187,7 +187,7 @@ struct StatusTableParserTests {
       ] + Self.table([("Threads_connected", "3")])
     let run = ParserFeed.run(
       StatusTableParser.self, lines.joined(separator: "\n"), path: "2026_11_27_03_00_00-x")
-    #expect(run.records.filter(ParserFeed.isMalformed).count == 1)
+    #expect(run.records.filter(ParserFeed.isMalformed).count == 2)  // its header, its one row
     #expect(Self.samples(run).map(\.1) == [3])
   }
 

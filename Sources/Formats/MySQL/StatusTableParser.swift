@@ -33,22 +33,8 @@ public struct StatusTableParser: LineParser {
   public var series: [MetricSeries] { dumps.series }
   public var assumedZone: Bool { dumps.assumedZone }
 
-  private enum Phase {
-    case outside
-    /// After a top border, before the header.
-    case header(TableBorder)
-    /// After the header, before the border under it.
-    case headerRule(TableBorder)
-    case rows(TableBorder)
-    /// A table of something else, skipped to its closing border.
-    case foreign(bordersSeen: Int)
-  }
-
-  private var phase = Phase.outside
+  private var table = ClientTable<Void>(subject: "status")
   private var dumps: StatusDumps
-  /// Where the current table started, for citations and messages.
-  private var tableLine = 0
-  private var cells: [Range<Int>] = []
 
   public init(context: ParserContext) {
     dumps = StatusDumps(context: context, readsRelative: true)
@@ -57,35 +43,33 @@ public struct StatusTableParser: LineParser {
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
     let line = ClientLines.droppingTrailingBlanks(line)
     if line.isEmpty { return .structure }
-    if TableBorder.isBorder(line) { return border(line, number: number) }
-    if line[0] == 0x7C { return pipedLine(line, number: number) }
+    if TableBorder.isBorder(line) { return record(table.border(line, number: number)) }
+    if line[0] == 0x7C {
+      let step = table.piped(line, number: number) { header, cells in
+        cells.count == 2 && ClientLines.isHeader(header, name: cells[0], value: cells[1])
+          ? .success(())
+          : .failure(
+            .init(expected: "SHOW STATUS or SHOW VARIABLES output (no Variable_name and Value columns)"))
+      }
+      guard case .row = step else { return record(step) }
+      return dumps.add(line, name: table.cells[0], value: table.cells[1], number: number)
+    }
     if let stamp = SnapshotClock.stamp(in: line) {
-      phase = .outside
+      table.leave()
       return dumps.stamp(stamp)
     }
     if ClientLines.isTrailer(line) {
-      phase = .outside
+      table.leave()
       return dumps.end()
     }
     if ClientLines.isPrompt(line) { return .structure }
-    if case .rows = phase {
-      return .malformed(reason: "line \(number) inside the status table at line \(tableLine) is not a row")
-    }
-    return .malformed(reason: "line \(number) is not part of a status table")
+    return .malformed(reason: table.stray(number))
   }
 
   /// A capture cut off inside a table still yields the rows it has.
   public mutating func finish() -> Record? {
-    switch phase {
-    case .rows:
-      phase = .outside
-      return dumps.end()
-    case .header, .headerRule:
-      phase = .outside
-      return .malformed(reason: "status table at line \(tableLine) ends before its rows")
-    case .outside, .foreign:
-      return nil
-    }
+    guard let step = table.finish() else { return nil }
+    return record(step)
   }
 
   public mutating func nextCompleted() -> Record? {
@@ -94,54 +78,12 @@ public struct StatusTableParser: LineParser {
 
   public var fault: FormatError? { dumps.fault }
 
-  private mutating func border(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    guard let border = TableBorder(line) else {
-      return .malformed(reason: "line \(number) looks like a table border but is not one")
-    }
-    switch phase {
-    case .outside, .header:
-      tableLine = number
-      phase = .header(border)
-    case .headerRule:
-      phase = .rows(border)
-      return dumps.begin(number: tableLine)
-    case .rows:
-      phase = .outside
-      return dumps.end()
-    case .foreign(let bordersSeen):
-      phase = bordersSeen == 0 ? .foreign(bordersSeen: 1) : .outside
-    }
-    return .structure
-  }
-
-  private mutating func pipedLine(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    switch phase {
-    case .outside:
-      return .malformed(reason: "line \(number) is a table row outside any table")
-    case .header(let border):
-      guard border.cells(of: line, into: &cells) else {
-        phase = .outside
-        return .malformed(reason: "header at line \(number) does not fit the border above it")
-      }
-      guard cells.count == 2, ClientLines.isHeader(line, name: cells[0], value: cells[1]) else {
-        phase = .foreign(bordersSeen: 0)
-        return .malformed(
-          reason: "table at line \(tableLine) is not SHOW STATUS or SHOW VARIABLES output "
-            + "(no Variable_name and Value columns); its rows are not read")
-      }
-      phase = .headerRule(border)
-      return .structure
-    case .headerRule:
-      phase = .outside
-      return .malformed(reason: "line \(number): a second header line where a border was expected")
-    case .rows(let border):
-      guard border.cells(of: line, into: &cells) else {
-        return .malformed(
-          reason: "row at line \(number) does not fit the columns of the table at line \(tableLine)")
-      }
-      return dumps.add(line, name: cells[0], value: cells[1], number: number)
-    case .foreign:
-      return .structure
+  private mutating func record(_ step: ClientTable<Void>.Step) -> Record {
+    switch step {
+    case .structure, .row: .structure
+    case .opened: dumps.begin(number: table.line)
+    case .closed: dumps.end()
+    case .malformed(let reason): .malformed(reason: reason)
     }
   }
 }

@@ -30,146 +30,73 @@ public struct ProcesslistTableParser: LineParser {
 
   public var fault: FormatError? { clock.untimed }
 
-  private enum Phase {
-    case outside
-    /// After a top border, before the header.
-    case header(TableBorder)
-    /// After the header, before the border under it.
-    case headerRule(TableBorder, ProcesslistColumns)
-    case rows(TableBorder, ProcesslistColumns)
-    /// A table of something else (`Variable_name | Value`), skipped to its end.
-    case foreign(bordersSeen: Int)
-  }
-
-  private var phase = Phase.outside
+  private var table = ClientTable<ProcesslistColumns>(subject: "processlist")
   private var clock: SnapshotClock
-  /// Where the current table started, for citations and messages.
-  private var tableLine = 0
   private var rows: [ProcesslistRow] = []
-  private var cells: [Range<Int>] = []
 
   public init(context: ParserContext) {
     clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    let line = Self.droppingTrailingBlanks(line)
+    let line = ClientLines.droppingTrailingBlanks(line)
     if line.isEmpty { return .structure }
-    if TableBorder.isBorder(line) { return border(line, number: number) }
-    if line[0] == 0x7C { return pipedLine(line, number: number) }
-    if let stamp = SnapshotClock.stamp(in: line) {
-      // A capture that was cut off mid-table still yields what it read, with the time it was taken at.
-      let interrupted: Record? = if case .rows = phase { closeSnapshot() } else { nil }
-      phase = .outside
-      clock.latestStamp = stamp
-      return interrupted ?? .structure
-    }
-    if ClientLines.isTrailer(line) { return trailer(line, number: number) }
-    if ClientLines.isPrompt(line) { return .structure }
-    if case .rows = phase {
-      return .malformed(
-        reason: "line \(number) inside the processlist table at line \(tableLine) is not a row")
-    }
-    return .malformed(reason: "line \(number) is not part of a processlist table")
-  }
-
-  public mutating func finish() -> Record? {
-    switch phase {
-    case .rows:
-      return closeSnapshot()
-    case .header, .headerRule:
-      phase = .outside
-      return .malformed(reason: "processlist table at line \(tableLine) ends before its rows")
-    case .outside, .foreign:
-      return nil
-    }
-  }
-
-  private mutating func border(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    guard let border = TableBorder(line) else {
-      return .malformed(reason: "line \(number) looks like a table border but is not one")
-    }
-    switch phase {
-    case .outside, .header:
-      tableLine = number
-      phase = .header(border)
-    case .headerRule(_, let columns):
-      phase = .rows(border, columns)
-    case .rows:
-      return closeSnapshot()
-    case .foreign(let bordersSeen):
-      phase = bordersSeen == 0 ? .foreign(bordersSeen: 1) : .outside
-    }
-    return .structure
-  }
-
-  private mutating func pipedLine(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    switch phase {
-    case .outside:
-      return .malformed(reason: "line \(number) is a table row outside any table")
-    case .header(let border):
-      guard border.cells(of: line, into: &cells) else {
-        phase = .outside
-        return .malformed(reason: "header at line \(number) does not fit the border above it")
+    if TableBorder.isBorder(line) { return record(table.border(line, number: number)) }
+    if line[0] == 0x7C {
+      let step = table.piped(line, number: number) { header, cells in
+        ProcesslistColumns(header: header, cells: cells).map { .success($0) }
+          ?? .failure(.init(expected: "a processlist (no Id, User, Host, Command and Time columns)"))
       }
-      guard let columns = ProcesslistColumns(header: line, cells: cells) else {
-        phase = .foreign(bordersSeen: 0)
-        return .malformed(
-          reason:
-            "table at line \(tableLine) is not a processlist: no Id, User, Host, Command and Time columns")
-      }
-      phase = .headerRule(border, columns)
-      return .structure
-    case .headerRule:
-      phase = .outside
-      return .malformed(reason: "line \(number): a second header line where a border was expected")
-    case .rows(let border, let columns):
-      guard border.cells(of: line, into: &cells) else {
-        return .malformed(
-          reason: "row at line \(number) does not fit the columns of the table at line \(tableLine)")
-      }
-      switch columns.row(line, cells: cells) {
+      guard case .row(let columns) = step else { return record(step) }
+      switch columns.row(line, cells: table.cells) {
       case .row(let row):
         rows.append(row)
         return .structure
       case .malformed(let reason):
         return .malformed(reason: "row at line \(number): \(reason)")
       }
-    case .foreign:
-      return .malformed(
-        reason: "line \(number) belongs to the table at line \(tableLine), which is not a processlist")
+    }
+    if let stamp = SnapshotClock.stamp(in: line) {
+      // A capture that was cut off mid-table still yields what it read, with the time it was taken at.
+      let interrupted: Record? = table.isReadingRows ? closeSnapshot() : nil
+      table.leave()
+      clock.latestStamp = stamp
+      return interrupted ?? .structure
+    }
+    if ClientLines.isTrailer(line) { return trailer(line, number: number) }
+    if ClientLines.isPrompt(line) { return .structure }
+    return .malformed(reason: table.stray(number))
+  }
+
+  public mutating func finish() -> Record? {
+    guard let step = table.finish() else { return nil }
+    return record(step)
+  }
+
+  private mutating func record(_ step: ClientTable<ProcesslistColumns>.Step) -> Record {
+    switch step {
+    case .structure, .opened, .row: .structure
+    case .closed: closeSnapshot()
+    case .malformed(let reason): .malformed(reason: reason)
     }
   }
 
   /// `N rows in set (…)` closes a table still open; `Empty set (…)` is a snapshot with no rows.
   private mutating func trailer(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    switch phase {
-    case .rows:
-      return closeSnapshot()
-    case .outside where ClientLines.isEmptySet(line):
-      tableLine = number
-      return closeSnapshot()
-    case .header, .headerRule, .foreign:
-      phase = .outside
-      return .structure
-    case .outside:
-      return .structure
-    }
+    if table.isReadingRows { return closeSnapshot() }
+    table.leave()
+    guard ClientLines.isEmptySet(line) else { return .structure }
+    table.markEmpty(at: number)
+    return closeSnapshot()
   }
 
   private mutating func closeSnapshot() -> Record {
-    phase = .outside
+    table.leave()
     let rows = self.rows
     self.rows = []
-    switch clock.time(forSnapshotAt: tableLine) {
-    case .success(let time): return .snapshot(ProcesslistSnapshot(time: time, line: tableLine, rows: rows))
+    switch clock.time(forSnapshotAt: table.line) {
+    case .success(let time): return .snapshot(ProcesslistSnapshot(time: time, line: table.line, rows: rows))
     case .failure(let untimed): return .malformed(reason: untimed.reason)
     }
-  }
-
-  private static func droppingTrailingBlanks(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-    var end = line.count
-    while end > 0, line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D { end -= 1 }
-    return UnsafeRawBufferPointer(rebasing: line[..<end])
   }
 }
