@@ -49,24 +49,32 @@ public struct LongRunningQuery: Sendable, Equatable {
     (other.seconds, id, milliseconds) < (seconds, other.id, other.milliseconds)
   }
 
-  /// One line of at most `infoLimit` characters: newlines and runs of blanks become one space.
+  /// One line of at most `infoLimit` characters: newlines and runs of blanks become one space. Walks the
+  /// UTF-8 bytes and stops at the limit, so a 10 MB statement costs no more than a short one.
   static func abbreviate(_ statement: String) -> String {
-    var text = ""
+    var text: [UInt8] = []
+    text.reserveCapacity(infoLimit + 8)
+    var characters = 0
     var blank = false
-    for character in statement {
-      if character.isWhitespace {
+    for byte in statement.utf8 {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
         blank = !text.isEmpty
         continue
       }
-      if text.count >= infoLimit {
-        return text + "…"
+      let startsCharacter = byte & 0xC0 != 0x80
+      if startsCharacter {
+        if characters + (blank ? 1 : 0) >= infoLimit {
+          return String(decoding: text, as: UTF8.self) + "…"
+        }
+        if blank {
+          text.append(0x20)
+          characters += 1
+          blank = false
+        }
+        characters += 1
       }
-      if blank {
-        text.append(" ")
-        blank = false
-      }
-      text.append(character)
+      text.append(byte)
     }
-    return text
+    return String(decoding: text, as: UTF8.self)
   }
 }

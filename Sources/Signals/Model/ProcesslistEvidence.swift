@@ -46,13 +46,15 @@ public struct ProcesslistEvidence: Sendable, Equatable {
     (total, milliseconds) > (other.total, other.milliseconds)
   }
 
-  /// `10.0.3.7:51234` → `10.0.3.7`; `[::1]:3306` → `[::1]`; `localhost` unchanged.
+  /// `10.0.3.7:51234` → `10.0.3.7`; `[::1]:3306` → `[::1]`; `localhost` unchanged. On bytes: it runs for
+  /// every row of every snapshot.
   static func stripPort(_ host: String) -> String {
-    guard let colon = host.lastIndex(of: ":") else { return host }
-    let tail = host[host.index(after: colon)...]
-    guard !tail.isEmpty, tail.allSatisfy(\.isNumber) else { return host }
-    let head = host[..<colon]
-    if head.contains(":") && !head.hasSuffix("]") { return host }
-    return String(head)
+    let bytes = host.utf8
+    guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return host }
+    let tail = bytes[bytes.index(after: colon)...]
+    guard !tail.isEmpty, tail.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) else { return host }
+    let head = bytes[..<colon]
+    if head.contains(UInt8(ascii: ":")) && head.last != UInt8(ascii: "]") { return host }
+    return String(Substring(head))
   }
 }
