@@ -1,22 +1,30 @@
-/// A sustained change in a series' level, found offline.
+/// A sustained change in a series' level or spread, found offline.
 public struct ChangePoint: Sendable, Equatable {
   public enum Direction: String, Sendable, Codable {
     case up, down
   }
 
+  /// What changed: the level (the default), or only the spread around an unchanged level.
+  public enum Kind: String, Sendable, Codable {
+    case mean, variance
+  }
+
   /// Index of the first value after the change.
   public var index: Int
-  /// Level (mean) of the segment before and after the change.
+  public var kind: Kind = .mean
+  /// Level (mean) of the segment before and after the change; for a `.variance` change, the standard
+  /// deviation around the level.
   public var before: Double
   public var after: Double
   /// |after − before| in units of the noise around the change: the robust σ of the two segments around it
-  /// (raised for autocorrelation), or the SD within them when that is larger.
+  /// (raised for autocorrelation), or the SD within them when that is larger. For a `.variance` change, the
+  /// larger SD over the smaller.
   public var effectSize: Double
   public var direction: Direction
   /// 0…1: how far the change's cost improvement clears the penalty.
   public var confidence: Double
   /// Median of the segment before and after the change: the level to quote when a segment is skewed
-  /// (latencies, counts).
+  /// (latencies, counts). For a `.variance` change, the SDs again.
   public var beforeMedian: Double
   public var afterMedian: Double
 

@@ -22,6 +22,12 @@ public struct ChangePointDetector: Sendable {
   public var maximumSpikeLength: Int = 2
   /// Distance (in σ) from the running median beyond which a point is a spike.
   public var spikeThreshold: Double = 6
+  /// Whether a steady trend or a smooth wander counts as change. Off (the default), as TCPD's annotators
+  /// read series: a split must fit better than a straight line through its span (see `MeanShiftSearch`),
+  /// and σ is raised for persistent differences and capped at the series' SD (see `search`). On for
+  /// operational signals (`operational`), where a resource climbing steadily (a leak) is exactly the change
+  /// to report, and σ stays the noise of the differences, raised only for autocorrelated residuals.
+  public var trendsAreChanges = false
 
   /// Searches repeated with a larger σ for autocorrelation, at most.
   static let maximumInflationRounds = 3
@@ -30,7 +36,16 @@ public struct ChangePointDetector: Sendable {
     self.minimumSegmentLength = minimumSegmentLength
   }
 
-  /// Change points of `values` in index order. NaN values are gaps: they are ignored, not read as zero.
+  /// The setting for operational signals (buckets of rates, latencies, connection counts): segments of 3
+  /// buckets at least, and a steady climb is a change, since a leak's ramp is the onset an RCA needs.
+  public static var operational: ChangePointDetector {
+    var detector = ChangePointDetector(minimumSegmentLength: 3)
+    detector.trendsAreChanges = true
+    return detector
+  }
+
+  /// Level changes of `values` in index order (variance changes are in `segment(_:)`). NaN values are gaps:
+  /// they are ignored, not read as zero.
   public func detect(_ values: [Double]) -> [ChangePoint] {
     segment(values).changePoints
   }
@@ -73,8 +88,20 @@ public struct ChangePointDetector: Sendable {
         direction: after.mean >= before.mean ? .up : .down,
         confidence: Self.confidence(gain: assessment.gain, penalty: penalty))
     }
+    let spreads = VarianceShiftSearch(penalty: penalty, scaleFloor: floor).changes(
+      present, levelChanges: changes, sums: search.sums)
+    let varianceChanges = spreads.map { change in
+      var point = ChangePoint(
+        index: positions[change.index], before: change.before, after: change.after,
+        effectSize: max(change.before, change.after) / max(min(change.before, change.after), floor),
+        direction: change.after >= change.before ? .up : .down,
+        confidence: Self.confidence(gain: change.gain, penalty: penalty))
+      point.kind = .variance
+      return point
+    }
     return Segmentation(
-      changePoints: changePoints, segments: segments, spikes: spikes, noiseScale: scale, penalty: penalty)
+      changePoints: changePoints, varianceChanges: varianceChanges, segments: segments, spikes: spikes,
+      noiseScale: scale, penalty: penalty)
   }
 
   /// 1 − exp(−(gain − penalty) / penalty): 0 at the threshold, 0.63 when the gain is twice the penalty,
@@ -86,9 +113,13 @@ public struct ChangePointDetector: Sendable {
 
   /// The changes of the (gap-free, de-spiked) `values`, and the search that found them.
   ///
-  /// Fewer changes can leave more persistent residuals (a trend's staircase loses steps), so the
-  /// autocorrelation correction only ever grows, for a few rounds. Each round searches afresh: pruning the
-  /// previous changes instead was faster but kept more of them (TCPD cover 0.52 against 0.54).
+  /// σ from differences measures the noise of white series only; a segment level of a persistent series
+  /// wanders by far more, so σ is raised (see `ResidualAutocorrelation.scaleInflation`) by the persistence
+  /// of the differences (`DifferenceAutocorrelation`), then by that of the residuals around the changes
+  /// found, for a few rounds; it only ever grows. It never exceeds the series' standard deviation: with no
+  /// change at all that is the noise's own estimate, so a larger σ would make any change unprovable, and
+  /// for a smooth or trending series it is the scale on which a human reads a shift. Each round searches
+  /// afresh: pruning the previous changes instead was faster but kept more of them.
   private func search(
     _ values: [Double], scale: Double, floor: Double, penalty: Double
   ) -> (MeanShiftSearch, [Int]) {
@@ -96,15 +127,25 @@ public struct ChangePointDetector: Sendable {
     func search(inflation: Double) -> MeanShiftSearch {
       MeanShiftSearch(
         values: values, globalScale: scale, scaleInflation: inflation, scaleFloor: floor, penalty: penalty,
-        minimumLength: minimumLength, minimumEffect: minimumEffectSize)
+        minimumLength: minimumLength, minimumEffect: minimumEffectSize, trendsAreChanges: trendsAreChanges)
     }
-    var inflation = 1.0
-    var current = search(inflation: inflation)
-    guard values.count >= 2 * minimumLength else { return (current, []) }
+    guard values.count >= 2 * minimumLength else { return (search(inflation: 1), []) }
+    let persistence = values.withUnsafeBufferPointer {
+      DifferenceAutocorrelation.coefficient($0, scale: scale)
+    }
+    var inflation =
+      trendsAreChanges
+      ? 1 : ResidualAutocorrelation.scaleInflation(correlation: persistence, count: values.count)
+    var current = search(inflation: 1)
+    let deviation = (current.sums.squaredDeviation(0..<values.count) / Double(values.count - 1)).squareRoot()
+    let ceiling = trendsAreChanges ? .infinity : max(1, deviation / scale)
+    inflation = min(inflation, ceiling)
+    if inflation > 1 { current = search(inflation: inflation) }
     var changes = current.changes()
     for _ in 0..<Self.maximumInflationRounds where !changes.isEmpty {
       let correlation = ResidualAutocorrelation.lagOne(values, changes: changes, sums: current.sums)
-      let next = ResidualAutocorrelation.scaleInflation(correlation: correlation, count: values.count)
+      let next = min(
+        ResidualAutocorrelation.scaleInflation(correlation: correlation, count: values.count), ceiling)
       guard next > inflation * 1.05 else { break }
       inflation = next
       current = search(inflation: inflation)

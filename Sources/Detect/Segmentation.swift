@@ -1,7 +1,10 @@
 /// Everything the detector found in one series.
 public struct Segmentation: Sendable, Equatable {
-  /// Changes in index order.
+  /// Level changes (`.mean`) in index order.
   public var changePoints: [ChangePoint]
+  /// Changes of spread without a change of level (`.variance`), in index order: apart from `changePoints`,
+  /// because before → after levels and ramp onsets mean nothing for them.
+  public var varianceChanges: [ChangePoint]
   /// The levels between the changes, in index order; empty when the series has no values.
   public var segments: [Segment]
   /// Isolated outliers, left out of the segmentation, in index order.
@@ -12,9 +15,11 @@ public struct Segmentation: Sendable, Equatable {
   public var penalty: Double
 
   public init(
-    changePoints: [ChangePoint], segments: [Segment], spikes: [Spike], noiseScale: Double, penalty: Double
+    changePoints: [ChangePoint], varianceChanges: [ChangePoint] = [], segments: [Segment], spikes: [Spike],
+    noiseScale: Double, penalty: Double
   ) {
     self.changePoints = changePoints
+    self.varianceChanges = varianceChanges
     self.segments = segments
     self.spikes = spikes
     self.noiseScale = noiseScale

@@ -50,11 +50,42 @@ struct ChangePointDetectorTests {
     #expect(abs(PointEvents.rampOnset(values, changeIndex: first.index) - 200) <= 3)
   }
 
-  @Test("noise whose spread changes but whose mean does not yields no change", arguments: 1...10)
-  func varianceOnly(seed: UInt64) {
+  @Test(
+    "noise whose spread triples while its mean stays is a variance change, not a level change",
+    arguments: 1...10)
+  func varianceOnly(seed: UInt64) throws {
     var generator = SeededGenerator(seed: seed)
     let values = (0..<600).map { index in (index < 300 ? 1.0 : 3.0) * generator.gaussian() }
-    #expect(detector.detect(values).isEmpty)
+    let segmentation = detector.segment(values)
+    #expect(segmentation.changePoints.isEmpty)
+    try #require(segmentation.varianceChanges.count == 1)
+    let change = segmentation.varianceChanges[0]
+    #expect(change.kind == .variance)
+    #expect(abs(change.index - 300) <= 10)
+    #expect(change.direction == .up)
+    #expect(abs(change.before - 1) < 0.2 && abs(change.after - 3) < 0.5)
+  }
+
+  @Test("white noise and plain level shifts have no variance change", arguments: 1...10)
+  func noSpuriousVarianceChange(seed: UInt64) {
+    let noise = SyntheticSeries.noise(count: 1000, seed: seed)
+    let steps = SyntheticSeries.steps([(200, 0), (300, 5), (200, -2)], noise: 1, seed: seed)
+    #expect(detector.segment(noise).varianceChanges.isEmpty)
+    #expect(detector.segment(steps).varianceChanges.isEmpty)
+    #expect(detector.segment(steps).changePoints.allSatisfy { $0.kind == .mean })
+  }
+
+  @Test(
+    "a steady trend is not a change; a step that dominates a gentle trend is found where it happens",
+    arguments: 1...5)
+  func trend(seed: UInt64) {
+    let noise = SyntheticSeries.noise(count: 300, seed: seed)
+    let steep = zip((0..<300).map { Double($0) * 0.05 }, noise).map(+)
+    #expect(detector.detect(steep).isEmpty)
+    let gentle = zip((0..<300).map { Double($0) * 0.01 }, noise).map(+)
+    let stepped = gentle.enumerated().map { $0.offset < 200 ? $0.element : $0.element + 8 }
+    let changes = detector.detect(stepped)
+    #expect(changes.contains { abs($0.index - 200) <= 2 && $0.direction == .up })
   }
 
   @Test("gaps are skipped, and indices and levels refer to the original series", arguments: 1...5)

@@ -55,7 +55,7 @@ struct Traffic {
   /// The first sustained rise of total traffic by at least `surgeFraction`, if any.
   var surge: ChangePoint? {
     guard let total else { return nil }
-    return ChangePointDetector(minimumSegmentLength: 3).detect(total.values).first { point in
+    return ChangePointDetector.operational.detect(total.values).first { point in
       point.direction == .up && point.after - point.before >= Self.surgeFraction * max(point.before, 1e-9)
         && point.effectSize >= FindingDetector.minimumEffectSize
     }

@@ -4,7 +4,7 @@ import Signals
 /// Finds the significant changes of every signal: level shifts, plateaus at a known limit, new log templates.
 struct FindingDetector {
   let extraction: Extraction
-  let detector = ChangePointDetector(minimumSegmentLength: 3)
+  let detector = ChangePointDetector.operational
 
   /// A shift must be at least this many noise scales…
   static let minimumEffectSize = 3.0

@@ -8,6 +8,8 @@ struct PrefixSums {
   /// `squares[i]` = Σ (values[j] − center)² for j < i.
   let squares: [Double]
   let center: Double
+  /// `moments[i]` = Σ j·(values[j] − center) for j < i: with `sums`, the slope of a line fitted to a segment.
+  let moments: [Double]
 
   init(_ values: UnsafeBufferPointer<Double>) {
     var mean = 0.0
@@ -16,17 +18,22 @@ struct PrefixSums {
     center = mean
     var sums = [Double](repeating: 0, count: values.count + 1)
     var squares = sums
+    var moments = sums
     var sum = CompensatedSum()
     var square = CompensatedSum()
+    var moment = CompensatedSum()
     for (index, value) in values.enumerated() {
       let term = value - mean
       sum.add(term)
       square.add(term * term)
       sums[index + 1] = sum.value
       squares[index + 1] = square.value
+      moment.add(Double(index) * term)
+      moments[index + 1] = moment.value
     }
     self.sums = sums
     self.squares = squares
+    self.moments = moments
   }
 
   /// Mean of the values in `range` (not empty).
@@ -39,6 +46,20 @@ struct PrefixSums {
     let sum = sums[range.upperBound] - sums[range.lowerBound]
     let squares = squares[range.upperBound] - squares[range.lowerBound]
     return max(0, squares - sum * sum / Double(range.count))
+  }
+}
+
+extension PrefixSums {
+  /// Σ (x − line)² over `range` (not empty) around the least-squares straight line through it.
+  func squaredDeviationFromLine(_ range: Range<Int>) -> Double {
+    let count = Double(range.count)
+    guard range.count > 2 else { return 0 }
+    let sum = sums[range.upperBound] - sums[range.lowerBound]
+    let moment = moments[range.upperBound] - moments[range.lowerBound]
+    let meanIndex = Double(range.lowerBound) + (count - 1) / 2
+    let covariance = moment - meanIndex * sum
+    let indexSpread = count * (count * count - 1) / 12
+    return max(0, squaredDeviation(range) - covariance * covariance / indexSpread)
   }
 }
 
