@@ -33,8 +33,13 @@ public struct SourceStats: Sendable, Equatable {
 public struct ReadOptions: Sendable {
   /// Offset applied to times written without a zone (`--tz`); UTC by default.
   public var utcOffsetSeconds: Int
-  public init(utcOffsetSeconds: Int = 0) {
+  /// The year of times written without one (BSD syslog's `Nov 27 03:00:01`, `--year`); when nil, the year
+  /// that puts them at or before the file's last modification.
+  public var year: Int?
+
+  public init(utcOffsetSeconds: Int = 0, year: Int? = nil) {
     self.utcOffsetSeconds = utcOffsetSeconds
+    self.year = year
   }
 }
 

@@ -24,6 +24,7 @@ enum ASCII {
 
   @inline(__always)
   static func isUpperLetter(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+  static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
   @inline(__always)
   static func isLowerLetter(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }

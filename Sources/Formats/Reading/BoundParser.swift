@@ -36,6 +36,8 @@ struct BoundParser {
     case .mysqlStatusTable: self.init(StatusTableParser.self, context: context)
     case .mysqlStatusBatch: self.init(StatusBatchParser.self, context: context)
     case .mysqlStatusVertical: self.init(StatusVerticalParser.self, context: context)
+    case .syslog: self.init(SyslogParser.self, context: context)
+    case .textLog: self.init(TextLogParser.self, context: context)
     case .prometheusQueryRange: return nil
     }
   }

@@ -58,7 +58,8 @@ struct SourcePrefix {
 
   /// A source whose first byte opens a JSON value and that a document parser accepts is that document;
   /// otherwise the line format that recognises the most buffered lines wins, the first in `Format.allCases`
-  /// on a tie, so detection is deterministic.
+  /// on a tie, so detection is deterministic. A fallback format (time-stamped text) is tried only when no
+  /// specific one recognises a line: a damaged monolog file stays monolog, its bad lines counted.
   func detect() -> Detection {
     bytes.withUnsafeBytes { buffer in
       var first = 0
@@ -78,6 +79,7 @@ struct SourcePrefix {
       var best: (format: Format, count: Int)?
       for format in Format.allCases {
         guard let parser = format.lineParser else { continue }
+        if format.isFallback, best != nil { break }
         var count = 0
         for line in lines where !line.range.isEmpty {
           if parser.recognizes(UnsafeRawBufferPointer(rebasing: buffer[line.range])) { count += 1 }

@@ -16,6 +16,8 @@ extension Format {
     case .mysqlStatusTable: StatusTableParser.self
     case .mysqlStatusBatch: StatusBatchParser.self
     case .mysqlStatusVertical: StatusVerticalParser.self
+    case .syslog: SyslogParser.self
+    case .textLog: TextLogParser.self
     case .prometheusQueryRange: nil
     }
   }
@@ -26,7 +28,7 @@ extension Format {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
       .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
-      .mysqlStatusBatch, .mysqlStatusVertical:
+      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog:
       nil
     }
   }

@@ -14,4 +14,10 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case mysqlStatusTable = "mysql-status-table"
   case mysqlStatusBatch = "mysql-status-batch"
   case mysqlStatusVertical = "mysql-status-vertical"
+  case syslog
+  /// Last: the fallback for time-stamped text that no specific format claims.
+  case textLog = "text-log"
+
+  /// Formats that read what others read too, more loosely: chosen only when no other recognises a line.
+  var isFallback: Bool { self == .textLog }
 }

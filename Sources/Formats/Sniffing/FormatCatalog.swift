@@ -104,6 +104,19 @@ public enum FormatCatalog {
         format: format,
         summary: "SHOW GLOBAL STATUS / SHOW VARIABLES with \\G: Variable_name and Value lines",
         example: "        Value: 151")
+    case .syslog:
+      Entry(
+        format: format,
+        summary:
+          "Syslog: BSD/RFC 3164 (year from --year or the file date), rsyslog file format, RFC 5424; app = service",
+        example: "Nov 27 03:04:11 db1 sshd[2415]: Accepted publickey for deploy from 10.0.3.7 port 51234 ssh2"
+      )
+    case .textLog:
+      Entry(
+        format: format,
+        summary:
+          "Time-stamped text: Python logging, Flask, Go log, nginx error log, zap console; level word if any",
+        example: "2026-11-27 03:04:11,207 - payment - ERROR - Payment failed: connection refused")
     }
   }
 }

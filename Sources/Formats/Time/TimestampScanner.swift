@@ -30,10 +30,24 @@ enum TimestampScanner {
     return day * 86_400 + Int64(hour * 3600 + minute * 60)
   }
 
-  /// `yyyy-MM-dd` at `start`, checked, as days since the epoch.
-  static func day(in line: UnsafeRawBufferPointer, at start: Int) -> Int64? {
-    guard let year = line.fixedDigits(at: start, width: 4), line.byte(at: start + 4) == ASCII.minus,
-      let month = line.fixedDigits(at: start + 5, width: 2), line.byte(at: start + 7) == ASCII.minus,
+  /// Go's `log` and nginx's error log: `yyyy/MM/dd HH:mm:ss`, then an optional fraction and zone as in
+  /// `dateTime`.
+  static func slashedDateTime(
+    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: Int
+  ) -> ScannedTime? {
+    guard let day = day(in: line, at: start, separator: ASCII.slash),
+      line.byte(at: start + 10) == ASCII.space,
+      let hour = line.fixedDigits(at: start + 11, width: 2), line.byte(at: start + 13) == ASCII.colon,
+      let minute = line.fixedDigits(at: start + 14, width: 2), hour < 24, minute < 60
+    else { return nil }
+    let minutes = day * 86_400 + Int64(hour * 3600 + minute * 60)
+    return dateTime(in: line, at: start, minute: minutes, localOffsetSeconds: localOffsetSeconds)
+  }
+
+  /// `yyyy-MM-dd` (or with another `separator`) at `start`, checked, as days since the epoch.
+  static func day(in line: UnsafeRawBufferPointer, at start: Int, separator: UInt8 = ASCII.minus) -> Int64? {
+    guard let year = line.fixedDigits(at: start, width: 4), line.byte(at: start + 4) == separator,
+      let month = line.fixedDigits(at: start + 5, width: 2), line.byte(at: start + 7) == separator,
       let day = line.fixedDigits(at: start + 8, width: 2),
       isValid(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
     else { return nil }
@@ -62,6 +76,31 @@ enum TimestampScanner {
     return ScannedTime(
       timestamp: Timestamp(milliseconds: seconds * 1000 + millisecond), end: zone.end,
       hasZone: zone.seconds != nil)
+  }
+
+  /// The BSD syslog (RFC 3164) time `Nov 27 03:00:01`, the day padded with a blank (`Jul  1`), which names no
+  /// year: the month, the day, the seconds into the day and the index after the text.
+  static func monthDayTime(
+    in line: UnsafeRawBufferPointer, at start: Int
+  ) -> (month: Int, day: Int, seconds: Int, end: Int)? {
+    guard let month = monthNumber(in: line, at: start), line.byte(at: start + 3) == ASCII.space else {
+      return nil
+    }
+    var index = start + 4
+    if line.byte(at: index) == ASCII.space { index += 1 }
+    guard let first = line.byte(at: index), ASCII.isDigit(first) else { return nil }
+    var day = Int(first - ASCII.zero)
+    index += 1
+    if let second = line.byte(at: index), ASCII.isDigit(second) {
+      day = day * 10 + Int(second - ASCII.zero)
+      index += 1
+    }
+    guard line.byte(at: index) == ASCII.space, let hour = line.fixedDigits(at: index + 1, width: 2),
+      line.byte(at: index + 3) == ASCII.colon, let minute = line.fixedDigits(at: index + 4, width: 2),
+      line.byte(at: index + 6) == ASCII.colon, let second = line.fixedDigits(at: index + 7, width: 2),
+      day >= 1, day <= 31, hour < 24, minute < 60, second <= 60
+    else { return nil }
+    return (month, day, hour * 3600 + minute * 60 + second, index + 9)
   }
 
   /// The common log format's `$time_local` (nginx, Apache): `27/Nov/2026:03:00:01 +0000`.

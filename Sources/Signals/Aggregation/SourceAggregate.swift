@@ -55,6 +55,10 @@ struct SourceAggregate: Sendable {
       logs[service] = stream.logs
       paths[service, default: []].insert(path)
     }
+    for (name, aggregate) in zip(stream.namedLogs.names, stream.namedLogs.aggregates) {
+      if logs[name] == nil { logs[name] = aggregate } else { logs[name]!.merge(aggregate) }
+      paths[name, default: []].insert(path)
+    }
   }
 
   /// The service a source's logs belong to, from its path.

@@ -60,9 +60,11 @@ final class SourceConsumer: ChunkConsumer, @unchecked Sendable {
     reader.end(end) { record, context in accumulator.add(record, context) }
     let aggregate = SourceAggregate(accumulator, reader: reader)
     let attributed = accumulator.sawLogs || accumulator.sawRequests
+    let named = accumulator.namedLogs.names.sorted()
+    let services = (attributed ? [SourceAggregate.service(of: stream.source)] : []) + named
     let error = end.fault.map(String.init(describing:)) ?? reader.failure.map(String.init(describing:))
     let outcome = SourceOutcome(
-      path: stream.source.path, service: attributed ? SourceAggregate.service(of: stream.source) : nil,
+      path: stream.source.path, service: services.isEmpty ? nil : services.joined(separator: ", "),
       stats: reader.stats, recordsOutsideWindow: accumulator.outsideWindow,
       strayRecords: accumulator.strays, error: error)
     totals.add(aggregate, outcome)

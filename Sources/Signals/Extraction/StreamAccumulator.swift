@@ -8,7 +8,9 @@ struct StreamAccumulator {
   let stepMilliseconds: Int64
   let window: ClosedRange<Int64>?
   var requests: RequestAggregate
+  /// Logs of the service the path names, and of the services records name themselves.
   var logs: LogAggregate
+  var namedLogs: NamedLogs
   var processlist: ProcesslistAggregate
   /// The reader names a series only at the end of the source, so samples are bucketed by its local id first.
   var samples: [Int: MetricAggregate.Series] = [:]
@@ -51,6 +53,7 @@ struct StreamAccumulator {
     self.window = window
     requests = RequestAggregate(stepMilliseconds: stepMilliseconds)
     logs = LogAggregate(stepMilliseconds: stepMilliseconds)
+    namedLogs = NamedLogs(stepMilliseconds: stepMilliseconds)
     processlist = ProcesslistAggregate(stepMilliseconds: stepMilliseconds)
   }
 
@@ -80,6 +83,13 @@ struct StreamAccumulator {
     lastMilliseconds = max(lastMilliseconds, time)
     switch record {
     case .log(let event):
+      if let name = event.service, !name.isEmpty {
+        let slot = namedLogs.slot(for: UnsafeRawBufferPointer(rebasing: context.line[name]))
+        if let template = namedLogs.add(event, line: context.line, in: slot) {
+          namedLogs.addExample(example(context, time), to: template, in: slot)
+        }
+        return
+      }
       sawLogs = true
       if let template = logs.add(event, line: context.line) {
         logs.addExample(example(context, time), to: template)
@@ -120,6 +130,7 @@ struct StreamAccumulator {
     }
     requests.merge(later.requests)
     logs.merge(later.logs)
+    namedLogs.merge(later.namedLogs)
     processlist.merge(later.processlist)
     for (id, series) in later.samples {
       if samples[id] == nil { samples[id] = series } else { samples[id]!.merge(series) }
