@@ -23,6 +23,14 @@ struct Analyze: ParsableCommand {
   @Option(help: "Skip the files of walked directories that match this glob (repeatable).")
   var exclude: [String] = []
 
+  @Option(
+    name: .customLong("service"),
+    help: ArgumentHelp(
+      "Put the logs of files matching GLOB under service NAME (repeatable; GLOB=NAME).",
+      discussion:
+        "Without it a record's own service (a Loki label, a syslog app) or else the path names the service."))
+  var services: [String] = []
+
   @Option(name: .shortAndLong, help: "Directory to write the report into.")
   var out: String = "Reports/incident"
 
@@ -35,8 +43,7 @@ struct Analyze: ParsableCommand {
   @Option(help: "Ignore records at or after this time (RFC 3339).")
   var to: String?
 
-  @Option(help: "Zone for times written without one: UTC or an offset like +02:00.")
-  var tz: String = "UTC"
+  @OptionGroup var time: TimeOptions
 
   @Option(help: "Finest bucket width in seconds.")
   var resolution: Int = 10
@@ -45,11 +52,10 @@ struct Analyze: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard resolution > 0 else { throw ValidationError("--resolution must be a positive number of seconds") }
-    guard UTCOffset.seconds(tz) != nil else {
-      throw ValidationError(
-        "--tz \(tz): expected UTC or an offset like +02:00 (named zones are not supported yet)")
+    for rule in services where ServiceNaming.Rule(rule) == nil {
+      throw ValidationError("--service \(rule): expected GLOB=NAME, e.g. 'shipping-*.log=shipping'")
     }
+    guard resolution > 0 else { throw ValidationError("--resolution must be a positive number of seconds") }
     for (name, value) in [("--from", from), ("--to", to)] {
       if let value, Timestamp(rfc3339: value) == nil {
         throw ValidationError("\(name) \(value): expected an RFC 3339 time like 2026-11-27T02:30:00Z")
@@ -59,10 +65,11 @@ struct Analyze: ParsableCommand {
 
   func run() throws {
     let options = ExtractionOptions(
-      resolutionSeconds: resolution, read: ReadOptions(utcOffsetSeconds: UTCOffset.seconds(tz) ?? 0),
+      resolutionSeconds: resolution, read: time.readOptions,
       from: from.flatMap { Timestamp(rfc3339: $0)?.milliseconds },
       to: to.flatMap { Timestamp(rfc3339: $0)?.milliseconds },
-      filter: PathFilter(include: include, exclude: exclude))
+      filter: PathFilter(include: include, exclude: exclude),
+      naming: ServiceNaming(rules: services.compactMap(ServiceNaming.Rule.init)))
     let line = quiet ? nil : ProgressLine()
     var report: (@Sendable (IngestProgress) -> Void)?
     if let line { report = { line.show($0) } }

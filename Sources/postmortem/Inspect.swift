@@ -18,10 +18,15 @@ struct Inspect: ParsableCommand {
   @Flag(help: "Print what was read as JSON (one object per stream), for scripts and tests.")
   var json = false
 
+  @OptionGroup var time: TimeOptions
+
   func run() throws {
     let source = file == "-" ? Source.standardInput : Source(path: file)
     let inspected = InspectedStreams()
-    ChunkScheduler().run([source]) { InspectedStream($0, records: records, into: inspected) }
+    let options = time.readOptions
+    ChunkScheduler().run([source]) {
+      InspectedStream($0, records: records, options: options, into: inspected)
+    }
     var worst: Int32 = 0
     for stream in inspected.all where stream.failure != nil {
       worst = max(worst, stream.stats.records > 0 ? 1 : 2)
@@ -163,11 +168,11 @@ final class InspectedStream: ChunkConsumer, @unchecked Sendable {
   private var snapshots = 0
   private var lastSnapshot: ProcesslistSnapshot?
 
-  init(_ stream: StreamInfo, records: Int, into sink: InspectedStreams) {
+  init(_ stream: StreamInfo, records: Int, options: ReadOptions, into sink: InspectedStreams) {
     path = stream.source.path
     limit = records
     self.sink = sink
-    reader = SourceReader(source: stream.source)
+    reader = SourceReader(source: stream.source, options: options)
   }
 
   var acceptsChunksInParallel: Bool { false }

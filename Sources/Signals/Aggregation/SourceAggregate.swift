@@ -31,8 +31,8 @@ struct SourceAggregate: Sendable {
   }
 
   /// What one stream added up to, named by its path and format: a service's logs or access logs (the
-  /// service from the path), metric series (from the reader's table), processlist snapshots.
-  init(_ stream: StreamAccumulator, reader: SourceReader) {
+  /// service from `naming`), metric series (from the reader's table), processlist snapshots.
+  init(_ stream: StreamAccumulator, reader: SourceReader, naming: ServiceNaming) {
     self.init(stepMilliseconds: stream.stepMilliseconds)
     let path = reader.source.path
     firstMilliseconds = stream.firstMilliseconds
@@ -45,7 +45,9 @@ struct SourceAggregate: Sendable {
     if processlist.snapshotCount > 0 {
       paths[ProcesslistAggregate.component, default: []].insert(path)
     }
-    let service = Self.service(of: reader.source)
+    let service = naming.service(of: reader.source)
+    // A rule for the file outranks the names its records give.
+    let override = naming.override(for: reader.source)
     if stream.sawRequests, let format = reader.stats.format {
       let key = RequestKey(service: service, format: format)
       requests[key] = stream.requests
@@ -56,14 +58,15 @@ struct SourceAggregate: Sendable {
       paths[service, default: []].insert(path)
     }
     for (name, aggregate) in zip(stream.namedLogs.names, stream.namedLogs.aggregates) {
+      let name = override ?? name
       if logs[name] == nil { logs[name] = aggregate } else { logs[name]!.merge(aggregate) }
       paths[name, default: []].insert(path)
     }
   }
 
-  /// The service a source's logs belong to, from its path.
-  static func service(of source: Source) -> String {
-    ServiceName.infer(fromPath: source.path) ?? "unknown"
+  /// The services this source's logs and access logs were put under.
+  var services: Set<String> {
+    Set(logs.keys).union(requests.keys.map(\.service))
   }
 
   mutating func merge(_ other: SourceAggregate) {

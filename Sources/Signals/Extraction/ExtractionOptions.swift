@@ -11,11 +11,14 @@ public struct ExtractionOptions: Sendable {
   public var to: Int64?
   /// Which files of the directories walked are read.
   public var filter: PathFilter
+  /// Which service each source's logs belong to.
+  public var naming: ServiceNaming
 
   public init(
     resolutionSeconds: Int = 10, read: ReadOptions = ReadOptions(), from: Int64? = nil, to: Int64? = nil,
-    filter: PathFilter = PathFilter()
+    filter: PathFilter = PathFilter(), naming: ServiceNaming = ServiceNaming()
   ) {
+    self.naming = naming
     self.resolutionSeconds = resolutionSeconds
     self.read = read
     self.from = from

@@ -16,7 +16,8 @@ public enum SignalExtractor {
     let totals = ExtractionTotals(stepMilliseconds: step)
     scheduler.run(sources, progress: progress) { stream in
       SourceConsumer(
-        stream: stream, stepMilliseconds: step, options: options.read, window: window, totals: totals)
+        stream: stream, stepMilliseconds: step, options: options.read, naming: options.naming, window: window,
+        totals: totals)
     }
     let merged = totals.merged
     // Without --from/--to the window is where the sources overlap: the median of their first and of their

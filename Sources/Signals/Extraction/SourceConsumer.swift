@@ -19,13 +19,15 @@ final class SourceConsumer: ChunkConsumer, @unchecked Sendable {
   /// Set once, when the format allows parallel chunks, and only read after: a fresh reader to fork from.
   private var forkTemplate: SourceReader?
   private let totals: ExtractionTotals
+  private let naming: ServiceNaming
 
   init(
-    stream: StreamInfo, stepMilliseconds: Int64, options: ReadOptions, window: ClosedRange<Int64>?,
-    totals: ExtractionTotals
+    stream: StreamInfo, stepMilliseconds: Int64, options: ReadOptions, naming: ServiceNaming,
+    window: ClosedRange<Int64>?, totals: ExtractionTotals
   ) {
     self.stream = stream
     self.totals = totals
+    self.naming = naming
     reader = SourceReader(source: stream.source, options: options)
     blank = StreamAccumulator(path: stream.source.path, stepMilliseconds: stepMilliseconds, window: window)
     accumulator = blank
@@ -58,10 +60,8 @@ final class SourceConsumer: ChunkConsumer, @unchecked Sendable {
 
   func finish(_ end: StreamEnd) {
     reader.end(end) { record, context in accumulator.add(record, context) }
-    let aggregate = SourceAggregate(accumulator, reader: reader)
-    let attributed = accumulator.sawLogs || accumulator.sawRequests
-    let named = accumulator.namedLogs.names.sorted()
-    let services = (attributed ? [SourceAggregate.service(of: stream.source)] : []) + named
+    let aggregate = SourceAggregate(accumulator, reader: reader, naming: naming)
+    let services = aggregate.services.sorted()
     let error = end.fault.map(String.init(describing:)) ?? reader.failure.map(String.init(describing:))
     let outcome = SourceOutcome(
       path: stream.source.path, service: services.isEmpty ? nil : services.joined(separator: ", "),
