@@ -1,6 +1,6 @@
 /// Finds the level word that plain-text log lines carry near their start, whatever the framework: Python's
 /// `… - shipping.db - ERROR - …` and `[…] ERROR in app: …`, zap's `…\tERROR\tlogger\t…`, nginx's `[error]`,
-/// klog-less Go lines with none at all.
+/// monolog's `app.ERROR:`; Go's `log` lines have none at all.
 ///
 /// A word counts only when it is written as a level rather than as prose: in capitals (`ERROR`, `WARN`),
 /// enclosed (`[error]`, `<warn>`), or ended by `:` or a tab — so Go's `Error Percent is 5` stays a message.
@@ -50,9 +50,10 @@ enum LevelWord {
     return index
   }
 
+  /// Blanks, brackets, dashes and bars around the words, and the dot of monolog's `app.ERROR`.
   private static func isSeparator(_ byte: UInt8) -> Bool {
     ASCII.isBlank(byte) || byte == ASCII.openBracket || byte == ASCII.closeBracket || byte == 0x3C
-      || byte == ASCII.minus || byte == 0x7C
+      || byte == ASCII.minus || byte == 0x7C || byte == ASCII.dot
   }
 
   private static func isCapitals(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {

@@ -37,6 +37,9 @@ struct BoundParser {
     case .mysqlStatusBatch: self.init(StatusBatchParser.self, context: context)
     case .mysqlStatusVertical: self.init(StatusVerticalParser.self, context: context)
     case .syslog: self.init(SyslogParser.self, context: context)
+    case .logfmt: self.init(LogfmtParser.self, context: context)
+    case .criLog: self.init(CRILogParser.self, context: context)
+    case .lokiExport: self.init(LokiExportParser.self, context: context)
     case .textLog: self.init(TextLogParser.self, context: context)
     case .prometheusQueryRange: return nil
     }

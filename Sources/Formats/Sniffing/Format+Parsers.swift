@@ -7,6 +7,9 @@ extension Format {
     case .monolog: MonologParser.self
     case .mysqlErrorLog: MySQLErrorLogParser.self
     case .jsonLines: JSONLinesParser.self
+    case .logfmt: LogfmtParser.self
+    case .criLog: CRILogParser.self
+    case .lokiExport: LokiExportParser.self
     case .envoyAccess: EnvoyAccessParser.self
     case .nginxAccess: NginxAccessParser.self
     case .prometheusText: PrometheusTextParser.self
@@ -28,7 +31,7 @@ extension Format {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
       .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
-      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog:
+      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog, .logfmt, .criLog, .lokiExport:
       nil
     }
   }

@@ -4,6 +4,9 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case monolog
   case mysqlErrorLog = "mysql-error-log"
   case jsonLines = "json-lines"
+  case logfmt
+  case criLog = "cri-log"
+  case lokiExport = "loki-export"
   case envoyAccess = "envoy-access"
   case nginxAccess = "nginx-access"
   case prometheusText = "prometheus-text"

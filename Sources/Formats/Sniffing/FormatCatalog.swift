@@ -104,6 +104,26 @@ public enum FormatCatalog {
         format: format,
         summary: "SHOW GLOBAL STATUS / SHOW VARIABLES with \\G: Variable_name and Value lines",
         example: "        Value: 151")
+    case .logfmt:
+      Entry(
+        format: format,
+        summary:
+          "logfmt (logrus text, go-kit, Grafana): time/ts, level, msg key=value pairs; service/app = service",
+        example: #"time="2026-11-27T03:04:11Z" level=error msg="pool exhausted" service=shipping"#)
+    case .criLog:
+      Entry(
+        format: format,
+        summary:
+          "Kubernetes CRI container log (containerd, CRI-O): runtime time, stream, F/P; partial lines joined",
+        example:
+          "2026-11-27T03:04:11.123456789Z stdout F 2026-11-27 03:04:11.120 ERROR 1 --- [exec-7] c.i.s.Ctrl : timeout"
+      )
+    case .lokiExport:
+      Entry(
+        format: format,
+        summary:
+          "Loki logcli export, default output and --output=jsonl; the app/service/container label = service",
+        example: #"2026-11-27T03:04:11+01:00 {app="shipping", pod="shipping-7d9f8c-abcde"} pool exhausted"#)
     case .syslog:
       Entry(
         format: format,
