@@ -37,6 +37,16 @@ struct NginxAccessParserTests {
     #expect(H.request(H.record(NginxAccessParser.self, keyed))?.durationMilliseconds == 9301)
   }
 
+  @Test("$upstream_response_time stands in when $request_time is absent, the first upstream's of several")
+  func upstreamTime() throws {
+    let single =
+      #"10.1.2.3 - - [27/Nov/2026:03:00:01 +0000] "GET / HTTP/1.1" 504 12 "-" "curl" urt="60.002""#
+    #expect(H.request(H.record(NginxAccessParser.self, single))?.durationMilliseconds == 60002)
+    let several =
+      #"10.1.2.3 - - [27/Nov/2026:03:00:01 +0000] "GET / HTTP/1.1" 200 12 "-" "curl" upstream_response_time=0.050, 0.120"#
+    #expect(H.request(H.record(NginxAccessParser.self, several))?.durationMilliseconds == 50)
+  }
+
   @Test("escaped quotes inside the request and user agent")
   func escapedQuotes() throws {
     let line = #"::1 - - [27/Nov/2026:03:00:01 +0000] "GET /q?x=\"a b\" HTTP/1.1" 400 0 "-" "say \"hi\"""#

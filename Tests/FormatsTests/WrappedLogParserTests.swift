@@ -86,4 +86,48 @@ struct WrappedLogParserTests {
     #expect(H.text(event.message, of: line).hasSuffix("Too many connections [] []"))
     #expect(!H.recognizes(LokiExportParser.self, #"{"level":"info","time":1,"msg":"x"}"#))
   }
+
+  @Test("Docker json-file: the wrapped line's own level and message, text or escaped JSON, newline dropped")
+  func docker() throws {
+    let text =
+      #"{"log":"2026-11-27 03:04:11.120 ERROR 1 --- [exec-7] c.i.s.Ctrl : timeout\n","stream":"stdout","time":"2026-11-27T03:04:11.123456789Z"}"#
+    let event = try #require(H.event(H.record(JSONLinesParser.self, text)))
+    #expect(event.level == .error)
+    #expect(H.text(event.message, of: text) == "1 --- [exec-7] c.i.s.Ctrl : timeout")
+    let json =
+      #"{"log":"{\"level\":\"warn\",\"time\":1,\"msg\":\"slow redis\"}\n","stream":"stderr","time":"2026-11-27T03:04:11Z"}"#
+    let inner = try #require(H.event(H.record(JSONLinesParser.self, json)))
+    #expect(inner.level == .warn)
+    #expect(H.text(inner.message, of: json) == "slow redis")
+    let lvl = #"{"ts":"2026-11-27T03:04:11Z","lvl":"eror","msg":"x"}"#
+    #expect(H.event(H.record(JSONLinesParser.self, lvl))?.level == .info)  // an unknown name stays info
+    let known = #"{"ts":"2026-11-27T03:04:11Z","lvl":"error","msg":"x"}"#
+    #expect(H.event(H.record(JSONLinesParser.self, known))?.level == .error)
+  }
+
+  @Test("Envoy JSON access log: start, status, duration, upstream cluster; TCP as status 0")
+  func envoyJSON() throws {
+    let line =
+      #"{"start_time":"2020-11-25T21:26:18.409Z","method":"GET","path":"/status/418","protocol":"HTTP/1.1","response_code":418,"response_flags":"-","bytes_received":0,"bytes_sent":135,"duration":4,"upstream_service_time":"3","upstream_cluster":"outbound|8000||httpbin.foo.svc.cluster.local"}"#
+    guard case .request(let record) = H.record(EnvoyJSONAccessParser.self, line) else {
+      Issue.record("not a request")
+      return
+    }
+    #expect(record.time.milliseconds == 1_606_339_578_409)
+    #expect(record.status == 418)
+    #expect(record.durationMilliseconds == 4)
+    #expect(
+      record.upstreamCluster.map { H.text($0, of: line) } == "outbound|8000||httpbin.foo.svc.cluster.local")
+    let tcp =
+      #"{"start_time":"2020-11-25T21:26:18Z","response_code":0,"duration":5012,"upstream_cluster":"-"}"#
+    guard case .request(let connection) = H.record(EnvoyJSONAccessParser.self, tcp) else {
+      Issue.record("not a connection")
+      return
+    }
+    #expect(connection.status == 0 && connection.upstreamCluster == nil)
+    #expect(
+      H.isMalformed(
+        H.record(EnvoyJSONAccessParser.self, #"{"start_time":"x","response_code":200,"duration":1}"#)))
+    #expect(!H.recognizes(EnvoyJSONAccessParser.self, #"{"level":"info","time":1,"msg":"x"}"#))
+  }
 }

@@ -1,9 +1,10 @@
 /// The common log format family: nginx's `main` and `combined`, Apache's `common` and `combined`:
 /// `192.168.1.100 - - [26/Feb/2026:10:00:01 +0000] "GET /health HTTP/1.1" 200 0 "-" "kube-probe/1.28"`.
 ///
-/// Formats that append `$request_time` give the duration: a field `rt=0.123` or `request_time=0.123`, else the
-/// first bare decimal with a point (`0.123`, seconds with millisecond resolution as nginx prints it) after the
-/// body size. Without one the duration is 0. The time is when the request was logged, which nginx and Apache
+/// Formats that append `$request_time` give the duration: a field `rt=0.123` or `request_time=0.123`, else
+/// `$upstream_response_time` as `urt="0.120"` or `upstream_response_time=0.120` (the first upstream's when
+/// nginx tried several: `"0.050, 0.120"`), else the first bare decimal with a point (`0.123`, seconds with
+/// millisecond resolution as nginx prints it) after the body size. Without one the duration is 0. The time is when the request was logged, which nginx and Apache
 /// take at its end; their precision is the second.
 public struct NginxAccessParser: LineParser {
   public static let format = Format.nginxAccess
@@ -42,6 +43,7 @@ public struct NginxAccessParser: LineParser {
   @inline(__always)
   private static func requestSeconds(after fields: inout AccessLogFields) -> Double {
     var bare: Double?
+    var upstream: Double?
     while let field = fields.next() {
       guard !field.isQuoted else { continue }
       let line = fields.line
@@ -50,6 +52,13 @@ public struct NginxAccessParser: LineParser {
         start += 3
       } else if line.matches("request_time=", at: start) {
         start += 13
+      } else if upstream == nil,
+        line.matches("urt=", at: start) || line.matches("upstream_response_time=", at: start)
+      {
+        start += line.matches("urt=", at: start) ? 4 : 23
+        if line.byte(at: start) == ASCII.quote { start += 1 }
+        upstream = line.decimal(at: start)?.value
+        continue
       } else {
         if bare == nil, let number = line.decimal(at: start), number.end == field.range.upperBound,
           line.index(of: ASCII.dot, from: start, to: number.end) != nil
@@ -61,6 +70,6 @@ public struct NginxAccessParser: LineParser {
       if line.byte(at: start) == ASCII.quote { start += 1 }
       if let number = line.decimal(at: start) { return number.value }
     }
-    return bare ?? 0
+    return upstream ?? bare ?? 0
   }
 }

@@ -9,6 +9,7 @@ enum EmbeddedLine {
     let start = line.skippingBlanks(from: start)
     let whole = start..<line.count
     if line.byte(at: start) == ASCII.openBrace {
+      if line.byte(at: start + 1) == ASCII.backslash { return escapedJSON(line, from: start) }
       return json(line, from: start) ?? (.info, whole)
     }
     var after = start
@@ -22,6 +23,42 @@ enum EmbeddedLine {
       return (.info, line.skippingBlanks(from: after)..<line.count)
     }
     return (found.level, found.messageStart..<line.count)
+  }
+
+  /// A JSON object inside a JSON string (`{\"level\":\"error\",\"msg\":\"…\"}`), as Docker and Loki's jsonl
+  /// carry a JSON logger's line: its level and message by their escaped keys.
+  private static func escapedJSON(_ line: UnsafeRawBufferPointer, from start: Int) -> (LogLevel, Range<Int>) {
+    var level = LogLevel.info
+    for key: StaticString in [#"\"level\":\""#, #"\"severity\":\""#, #"\"lvl\":\""#] {
+      if let value = escapedValue(line, from: start, key: key), let name = LogLevel(name: line, value) {
+        level = name
+        break
+      }
+    }
+    let message =
+      escapedValue(line, from: start, key: #"\"msg\":\""#)
+      ?? escapedValue(line, from: start, key: #"\"message\":\""#) ?? start..<line.count
+    return (level, message)
+  }
+
+  /// The text after `key` up to the next `\"`.
+  private static func escapedValue(_ line: UnsafeRawBufferPointer, from start: Int, key: StaticString)
+    -> Range<Int>?
+  {
+    let length = key.utf8CodeUnitCount
+    var index = start
+    while index + length <= line.count {
+      if line.matches(key, at: index) {
+        let valueStart = index + length
+        var end = valueStart
+        while end + 1 < line.count, !(line[end] == ASCII.backslash && line[end + 1] == ASCII.quote) {
+          end += line[end] == ASCII.backslash ? 2 : 1
+        }
+        return end + 1 < line.count ? valueStart..<end : nil
+      }
+      index += 1
+    }
+    return nil
   }
 
   private static func json(_ line: UnsafeRawBufferPointer, from start: Int) -> (LogLevel, Range<Int>)? {

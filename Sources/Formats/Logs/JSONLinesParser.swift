@@ -2,8 +2,9 @@
 /// `{"level":"info","time":1764649283652,"pid":1,"hostname":"…","msg":"Started on port 8080","v":1}`.
 ///
 /// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`: an epoch number (its unit told by its size)
-/// or an RFC 3339 string. The level is `level` or `severity`, a name or pino's number, `info` when absent. The
-/// message is the contents of `msg`, `message` or `log` (escapes left as written). Lines that are not objects
+/// or an RFC 3339 string. The level is `level`, `severity` or `lvl`, a name or pino's number, `info` when
+/// absent. The message is the contents of `msg`, `message` or `log` (escapes left as written); Docker's `log`
+/// holds the container's own line, whose level and message are read from it (see `EmbeddedLine`). Lines that are not objects
 /// continue the event before them: Node prints uncaught stack traces raw.
 public struct JSONLinesParser: LineParser {
   public static let format = Format.jsonLines
@@ -53,6 +54,8 @@ public struct JSONLinesParser: LineParser {
     var time: JSONValueRange?
     var level: JSONValueRange?
     var message: JSONValueRange?
+    /// Docker's `json-file` wraps the container's own line in `log`: its level is inside.
+    var wrapped = false
     let complete = JSONObjectScanner.forEachMember(in: line) { key, value in
       switch key.count {
       case 2, 4, 9, 10:
@@ -72,12 +75,15 @@ public struct JSONLinesParser: LineParser {
           level = value
         }
       case 3, 7:
-        if message == nil,
+        if level == nil, line.matches("lvl", at: key.lowerBound) && key.count == 3 {
+          level = value
+        } else if message == nil,
           line.matches("msg", at: key.lowerBound) && key.count == 3
             || line.matches("log", at: key.lowerBound) && key.count == 3
             || line.matches("message", at: key.lowerBound) && key.count == 7
         {
           message = value
+          wrapped = key.count == 3 && line.matches("log", at: key.lowerBound)
         }
       default:
         break
@@ -89,6 +95,17 @@ public struct JSONLinesParser: LineParser {
       return .malformed("time value is neither an epoch number nor an RFC 3339 time")
     }
     var severity = LogLevel.info
+    var text = message?.range ?? line.count..<line.count
+    if level == nil, wrapped, let message, message.isString {
+      // Docker keeps the line's newline, escaped: `"log":"… timeout\n"`.
+      var end = message.range.upperBound
+      if end - message.range.lowerBound >= 2, line[end - 2] == ASCII.backslash, line[end - 1] == 0x6E {
+        end -= 2
+      }
+      let embedded = EmbeddedLine.read(
+        UnsafeRawBufferPointer(rebasing: line[..<end]), from: message.range.lowerBound)
+      (severity, text) = (embedded.level, embedded.message)
+    }
     if let level {
       if level.isString {
         severity = LogLevel(name: line, level.range) ?? .info
@@ -98,8 +115,7 @@ public struct JSONLinesParser: LineParser {
         severity = LogLevel(numeric: number.value)
       }
     }
-    let event = LogEvent(
-      time: stamp.timestamp, level: severity, message: message?.range ?? line.count..<line.count)
+    let event = LogEvent(time: stamp.timestamp, level: severity, message: text)
     return .event(
       event, Fields(timeHasZone: stamp.hasZone, hasLevelOrMessage: level != nil || message != nil))
   }

@@ -28,6 +28,7 @@ struct BoundParser {
     case .mysqlErrorLog: self.init(MySQLErrorLogParser.self, context: context)
     case .jsonLines: self.init(JSONLinesParser.self, context: context)
     case .envoyAccess: self.init(EnvoyAccessParser.self, context: context)
+    case .envoyAccessJSON: self.init(EnvoyJSONAccessParser.self, context: context)
     case .nginxAccess: self.init(NginxAccessParser.self, context: context)
     case .prometheusText: self.init(PrometheusTextParser.self, context: context)
     case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)

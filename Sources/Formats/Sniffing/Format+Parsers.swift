@@ -11,6 +11,7 @@ extension Format {
     case .criLog: CRILogParser.self
     case .lokiExport: LokiExportParser.self
     case .envoyAccess: EnvoyAccessParser.self
+    case .envoyAccessJSON: EnvoyJSONAccessParser.self
     case .nginxAccess: NginxAccessParser.self
     case .prometheusText: PrometheusTextParser.self
     case .mysqlProcesslistTable: ProcesslistTableParser.self
@@ -31,7 +32,8 @@ extension Format {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
       .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
-      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog, .logfmt, .criLog, .lokiExport:
+      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog, .logfmt, .criLog, .lokiExport,
+      .envoyAccessJSON:
       nil
     }
   }

@@ -8,6 +8,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case criLog = "cri-log"
   case lokiExport = "loki-export"
   case envoyAccess = "envoy-access"
+  case envoyAccessJSON = "envoy-access-json"
   case nginxAccess = "nginx-access"
   case prometheusText = "prometheus-text"
   case prometheusQueryRange = "prometheus-query-range"

@@ -48,6 +48,14 @@ public enum FormatCatalog {
           + #""00bcf1d7-12c4-93b9-b36a-bc0faac8e428" "reviews:9080" "10.124.1.5:9080" "#
           + "outbound|9080||reviews.default.svc.cluster.local 10.124.2.6:50960 10.0.18.132:9080 10.124.2.6:52930 - default"
       )
+    case .envoyAccessJSON:
+      Entry(
+        format: format,
+        summary:
+          "Envoy / Istio access log in JSON (accessLogEncoding: JSON): start_time, response_code, duration",
+        example:
+          #"{"start_time":"2020-11-25T21:26:18.409Z","method":"GET","path":"/status/418","response_code":418,"#
+          + #""duration":4,"upstream_cluster":"outbound|8000||httpbin.foo.svc.cluster.local"}"#)
     case .nginxAccess:
       Entry(
         format: format,
