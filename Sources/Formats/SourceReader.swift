@@ -22,6 +22,8 @@ public struct SourceStats: Sendable, Equatable {
   public var bytesDecoded = 0
   public var lines = 0
   public var records = 0
+  /// Lines folded into the event before them (stack traces, wrapped messages), which take its time.
+  public var continued = 0
   public var skipped = 0
   /// The first few skipped lines, with reasons; `skipped` has the full count.
   public var skippedExamples: [SkippedLine] = []
@@ -150,7 +152,7 @@ public struct SourceReader {
     let examples = (session.tally.skippedExamples + unframed).sorted { $0.line < $1.line }
     stats = SourceStats(
       compression: compression, format: session.format, bytesRead: bytesRead, bytesDecoded: bytesDecoded,
-      lines: lines, records: session.tally.records,
+      lines: lines, records: session.tally.records, continued: session.tally.continued,
       // A source in no known format is skipped whole.
       skipped: failure != nil && session.format == nil ? lines : session.tally.skipped + unframed.count,
       skippedExamples: Array(examples.prefix(RecordTally.exampleLimit)), assumedZone: session.assumedZone)

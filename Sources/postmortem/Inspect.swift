@@ -42,7 +42,9 @@ struct Inspect: ParsableCommand {
       print("compression: \(stats.compression.rawValue)")
       print("format: \(stats.format?.rawValue ?? "unrecognised")")
       print("bytes: \(stats.bytesRead) read, \(stats.bytesDecoded) decoded")
-      print("lines: \(stats.lines), records: \(stats.records), skipped: \(stats.skipped)")
+      print(
+        "lines: \(stats.lines), records: \(stats.records), continued: \(stats.continued), skipped: \(stats.skipped)"
+      )
       if !stream.first.isEmpty { print("first records:\n" + stream.first.joined(separator: "\n")) }
       for skipped in stats.skippedExamples {
         print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)")
@@ -119,6 +121,7 @@ struct InspectionJSON: Encodable {
     var bytesDecoded: Int
     var lines: Int
     var records: Int
+    var continued: Int
     var skipped: Int
     var skippedExamples: [SkippedLine]
     var error: String?
@@ -133,6 +136,7 @@ struct InspectionJSON: Encodable {
       bytesDecoded = report.stats.bytesDecoded
       lines = report.stats.lines
       records = report.stats.records
+      continued = report.stats.continued
       skipped = report.stats.skipped
       skippedExamples = report.stats.skippedExamples
       error = report.failure

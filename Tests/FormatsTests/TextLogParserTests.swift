@@ -1,3 +1,4 @@
+import Ingest
 import Testing
 
 @testable import Formats
@@ -77,5 +78,23 @@ struct TextLogParserTests {
     ] {
       #expect(!H.recognizes(TextLogParser.self, line), "\(line)")
     }
+  }
+
+  @Test("through the reader, traceback lines are counted as continued, not as records or skips")
+  func continuedCount() throws {
+    let text = [
+      "2026-11-27 03:04:11,207 - payment - ERROR - Payment failed",
+      "Traceback (most recent call last):",
+      "  File \"/app/payment.py\", line 42, in pay",
+      "ConnectionRefusedError: [Errno 111] Connection refused",
+      "2026-11-27 03:04:12,001 - payment - INFO - retrying",
+    ].joined(separator: "\n")
+    let path = try H.temporaryFile(text, name: "payment.log")
+    var reader = SourceReader(source: Source(path: path))
+    try reader.read { _, _ in }
+    #expect(reader.stats.format == .textLog)
+    #expect(reader.stats.records == 2)
+    #expect(reader.stats.continued == 3)
+    #expect(reader.stats.skipped == 0)
   }
 }

@@ -279,12 +279,14 @@ public struct SourceQuality: Sendable, Equatable, Codable {
   public var bytes: Int
   public var lines: Int
   public var records: Int
+  /// Lines folded into the event before them (stack traces), at its time.
+  public var continued: Int
   public var skipped: Int
   public var error: String?
 
   public init(
-    path: String, compression: String, format: String?, bytes: Int, lines: Int, records: Int, skipped: Int,
-    error: String?
+    path: String, compression: String, format: String?, bytes: Int, lines: Int, records: Int,
+    continued: Int = 0, skipped: Int, error: String?
   ) {
     self.path = path
     self.compression = compression
@@ -292,6 +294,7 @@ public struct SourceQuality: Sendable, Equatable, Codable {
     self.bytes = bytes
     self.lines = lines
     self.records = records
+    self.continued = continued
     self.skipped = skipped
     self.error = error
   }

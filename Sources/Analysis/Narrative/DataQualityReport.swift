@@ -21,7 +21,7 @@ enum DataQualityReport {
         path: source.path, compression: source.stats.compression.rawValue,
         format: source.stats.format?.rawValue,
         bytes: source.stats.bytesRead, lines: source.stats.lines, records: source.stats.records,
-        skipped: source.stats.skipped, error: source.error)
+        continued: source.stats.continued, skipped: source.stats.skipped, error: source.error)
     }
     let outside = extraction.sources.reduce(0) { $0 + $1.recordsOutsideWindow }
     let decoded = extraction.sources.reduce(0) { $0 + $1.stats.bytesDecoded }
