@@ -10,19 +10,20 @@ struct FormatCatalogTests {
     #expect(FormatCatalog.entries.allSatisfy { !$0.summary.isEmpty && !$0.example.isEmpty })
   }
 
-  @Test("each log and access-log example is recognised and parsed as a data record by its own parser only")
+  @Test(
+    "each log and access-log example is parsed as a data record by its own parser, and claimed by no other but the fallback"
+  )
   func examplesParse() {
-    let parsers: [Format: any LineParser.Type] = [
-      .springBoot: SpringBootParser.self, .monolog: MonologParser.self, .jsonLines: JSONLinesParser.self,
-      .envoyAccess: EnvoyAccessParser.self, .nginxAccess: NginxAccessParser.self,
+    let logFormats: [Format] = [
+      .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .logfmt, .criLog, .lokiExport, .envoyAccess,
+      .envoyAccessJSON, .nginxAccess, .syslog, .textLog,
     ]
-    for entry in FormatCatalog.entries {
-      guard let own = parsers[entry.format] else { continue }
-      let parsed = recordIsData(own, entry.example)
-      #expect(parsed, "\(entry.format)")
-      for (format, other) in parsers where format != entry.format {
-        let claimed = LogLineHarness.recognizes(other, entry.example)
-        #expect(!claimed, "\(format) claims the \(entry.format) example")
+    for entry in FormatCatalog.entries where logFormats.contains(entry.format) {
+      guard let own = entry.format.lineParser else { continue }
+      #expect(recordIsData(own, entry.example), "\(entry.format)")
+      for format in logFormats where format != entry.format && !format.isFallback {
+        guard let other = format.lineParser else { continue }
+        #expect(!claims(other, entry.example), "\(format) claims the \(entry.format) example")
       }
     }
   }
@@ -32,5 +33,10 @@ struct FormatCatalogTests {
     case .log, .request: true
     default: false
     }
+  }
+
+  private func claims(_ parser: any LineParser.Type, _ line: String) -> Bool {
+    var line = line
+    return line.withUTF8 { parser.recognizes(UnsafeRawBufferPointer($0)) }
   }
 }

@@ -5,10 +5,11 @@ import Testing
 
 /// Runs parsers over literal lines the way a source would, and reads back the byte ranges they report.
 enum LogLineHarness {
-  /// Every line through one fresh parser, in order, numbered from 1.
+  /// Every line through one fresh parser, in order, numbered from 1; times without a year are in 2026.
   static func records<P: LineParser>(_: P.Type, _ lines: [String], utcOffsetSeconds: Int = 0) -> [Record] {
     var parser = P(
-      context: ParserContext(path: "test.log", options: ReadOptions(utcOffsetSeconds: utcOffsetSeconds)))
+      context: ParserContext(
+        path: "test.log", options: ReadOptions(utcOffsetSeconds: utcOffsetSeconds, year: 2026)))
     return lines.enumerated().map { offset, line in
       var line = line
       return line.withUTF8 { parser.parse(UnsafeRawBufferPointer($0), number: offset + 1) }

@@ -77,14 +77,17 @@ public struct SyslogParser: LineParser {
       return .other
     }
     guard line.byte(at: index) == ASCII.space else { return .other }
-    // `host tag: message`, or `tag: message` when the sender left the host out. Tags are not always one
-    // word (`syslogd 1.4.1: restart.`, `sandboxd[129] ([31211]): …`): the tag runs to the first `: `.
+    // `host tag: message`, or `tag: message` when the sender left the host out. BSD tags are not always
+    // one word (`syslogd 1.4.1: restart.`, `sandboxd[129] ([31211]): …`): the tag runs to the first `: `.
+    // After an RFC 3339 time, which could open any log, only a one-word `tag:` makes the line syslog.
     let first = token(in: line, from: index + 1)
     guard !first.isEmpty else { return .other }
     let tagStart =
       line.byte(at: first.upperBound - 1) == ASCII.colon ? first.lowerBound : first.upperBound + 1
-    guard let colon = tagEnd(in: line, from: tagStart) else {
-      // A host and a message without a tag: the time still places the line.
+    let found = hasZone ? oneWordTagEnd(in: line, from: tagStart) : tagEnd(in: line, from: tagStart)
+    guard let colon = found else {
+      // A host and a message without a tag: a BSD time is syslog's own and still places the line.
+      guard !hasZone else { return .other }
       let message = line.skippingBlanks(from: first.upperBound)..<line.count
       return .event(LogEvent(time: timestamp, level: level, message: message), hasZone: hasZone)
     }
@@ -110,6 +113,13 @@ public struct SyslogParser: LineParser {
       index += 1
     }
     return nil
+  }
+
+  /// The `:` that ends a one-word tag at `start` (`cron[5]:`).
+  private static func oneWordTagEnd(in line: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    let word = token(in: line, from: start)
+    guard word.count > 1, line[word.upperBound - 1] == ASCII.colon else { return nil }
+    return word.upperBound - 1
   }
 
   /// RFC 3164 allows 32; real senders write longer (`sshd(pam_unix)[19939]`, macOS's
