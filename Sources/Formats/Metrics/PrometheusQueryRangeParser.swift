@@ -117,15 +117,7 @@ public enum PrometheusQueryRangeParser: DocumentParser {
       let readable = "{" + sorted.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + "}"
       return MetricSeries(name: readable, labels: labels, kind: .gauge)
     }
-    return MetricSeries(name: name, labels: labels, kind: kind(ofSeriesNamed: name, labels: labels))
-  }
-
-  /// The API carries no TYPE, so the name decides: `_total`, `_count` and `_sum` are counters, `_bucket` with
-  /// an `le` label a histogram, anything else a gauge.
-  private static func kind(ofSeriesNamed name: String, labels: [MetricSeries.Label]) -> MetricSeries.Kind {
-    if name.hasSuffix("_total") || name.hasSuffix("_count") || name.hasSuffix("_sum") { return .counter }
-    if name.hasSuffix("_bucket"), labels.contains(where: { $0.name == "le" }) { return .histogram }
-    return .gauge
+    return MetricSeries(name: name, labels: labels, kind: .inferred(name: name, labels: labels))
   }
 
   private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {

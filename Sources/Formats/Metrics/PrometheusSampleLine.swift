@@ -117,7 +117,7 @@ struct PrometheusSampleLine {
   }
 
   /// The index of the `}` closing a label set whose contents start at `start`, skipping quoted values.
-  private static func closingBrace(_ line: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func closingBrace(_ line: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var index = start
     while index < line.count {
       switch line[index] {

@@ -31,6 +31,8 @@ struct BoundParser {
     case .envoyAccessJSON: self.init(EnvoyJSONAccessParser.self, context: context)
     case .nginxAccess: self.init(NginxAccessParser.self, context: context)
     case .prometheusText: self.init(PrometheusTextParser.self, context: context)
+    case .promtoolDump: self.init(PromtoolDumpParser.self, context: context)
+    case .victoriaMetricsExport: self.init(VictoriaMetricsExportParser.self, context: context)
     case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)
     case .mysqlProcesslistVertical: self.init(ProcesslistVerticalParser.self, context: context)
     case .mysqlProcesslistBatch: self.init(ProcesslistBatchParser.self, context: context)

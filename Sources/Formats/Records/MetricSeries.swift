@@ -2,6 +2,14 @@
 public struct MetricSeries: Sendable, Hashable {
   public enum Kind: String, Sendable, Codable {
     case counter, gauge, histogram, summary, untyped
+
+    /// For sources that carry no TYPE (API responses, dumps, exports), the name decides: `_total`, `_count`
+    /// and `_sum` are counters, `_bucket` with an `le` label a histogram, anything else a gauge.
+    static func inferred(name: String, labels: [Label]) -> Kind {
+      if name.hasSuffix("_total") || name.hasSuffix("_count") || name.hasSuffix("_sum") { return .counter }
+      if name.hasSuffix("_bucket"), labels.contains(where: { $0.name == "le" }) { return .histogram }
+      return .gauge
+    }
   }
 
   public var name: String

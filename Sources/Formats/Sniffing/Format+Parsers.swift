@@ -14,6 +14,8 @@ extension Format {
     case .envoyAccessJSON: EnvoyJSONAccessParser.self
     case .nginxAccess: NginxAccessParser.self
     case .prometheusText: PrometheusTextParser.self
+    case .promtoolDump: PromtoolDumpParser.self
+    case .victoriaMetricsExport: VictoriaMetricsExportParser.self
     case .mysqlProcesslistTable: ProcesslistTableParser.self
     case .mysqlProcesslistVertical: ProcesslistVerticalParser.self
     case .mysqlProcesslistBatch: ProcesslistBatchParser.self
@@ -26,15 +28,11 @@ extension Format {
     }
   }
 
-  /// The parser that reads this format as one document; nil for line formats.
+  /// The parser that reads this format as one document; nil for line formats (those `lineParser` lists).
   var documentParser: (any DocumentParser.Type)? {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
-    case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .envoyAccess, .nginxAccess, .prometheusText,
-      .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch, .mysqlStatusTable,
-      .mysqlStatusBatch, .mysqlStatusVertical, .syslog, .textLog, .logfmt, .criLog, .lokiExport,
-      .envoyAccessJSON:
-      nil
+    default: nil
     }
   }
 }

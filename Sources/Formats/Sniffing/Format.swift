@@ -12,6 +12,8 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case nginxAccess = "nginx-access"
   case prometheusText = "prometheus-text"
   case prometheusQueryRange = "prometheus-query-range"
+  case promtoolDump = "promtool-dump"
+  case victoriaMetricsExport = "victoriametrics-export"
   case mysqlProcesslistTable = "mysql-processlist-table"
   case mysqlProcesslistVertical = "mysql-processlist-vertical"
   case mysqlProcesslistBatch = "mysql-processlist-batch"

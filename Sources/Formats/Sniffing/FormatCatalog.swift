@@ -75,6 +75,18 @@ public enum FormatCatalog {
         example:
           #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","job":"node"},"#
           + #""values":[[1435781430.781,"1"]]}]}}"#)
+    case .promtoolDump:
+      Entry(
+        format: format,
+        summary: "promtool tsdb dump: `{__name__=…, labels} value milliseconds`, a sample a line",
+        example: #"{__name__="mysql_global_status_threads_connected", instance="db1:9104"} 151 1795748651000"#
+      )
+    case .victoriaMetricsExport:
+      Entry(
+        format: format, summary: "VictoriaMetrics /api/v1/export JSON lines: metric, values, timestamps (ms)",
+        example:
+          #"{"metric":{"__name__":"up","job":"node"},"values":[1,1],"timestamps":[1795748640000,1795748650000]}"#
+      )
     case .mysqlProcesslistTable:
       Entry(
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",
