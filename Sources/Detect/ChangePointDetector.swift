@@ -26,9 +26,9 @@ public struct ChangePointDetector: Sendable {
   public var spikeThreshold: Double = 6
   /// Whether a steady trend or a smooth wander counts as change. Off (the default), as TCPD's annotators
   /// read series: every segment is a straight line, so a change is where the lines jump (see
-  /// `MeanShiftSearch`), with a penalty raised by `linePenaltyFactor`, and σ is raised for persistent
-  /// differences (see `search`). On for
-  /// operational signals (`operational`), where a resource climbing steadily (a leak) is exactly the change
+  /// `MeanShiftSearch`), with a penalty raised by `linePenaltyFactor`; a seasonal pattern is removed first
+  /// (see `Seasonality`: segment levels are then those of the adjusted series), and σ is raised for
+  /// persistent differences (see `search`). On for operational signals (`operational`), where a resource climbing steadily (a leak) is exactly the change
   /// to report, and σ stays the noise of the differences, raised only for autocorrelated residuals.
   public var trendsAreChanges = false
 
@@ -77,7 +77,14 @@ public struct ChangePointDetector: Sendable {
     }
 
     let floor = NoiseScale.floor(magnitude: magnitude)
-    let rawScale = max(floor, Self.noiseScale(present))
+    var rawScale = max(floor, Self.noiseScale(present))
+    // Seasons are read off evenly spaced points only: with gaps the phases would slip.
+    if !trendsAreChanges, present.count == values.count,
+      let period = present.withUnsafeBufferPointer({ Seasonality.period($0, scale: rawScale) })
+    {
+      present = Seasonality.adjusted(present, period: period)
+      rawScale = max(floor, Self.noiseScale(present))
+    }
     let filter = SpikeFilter(maximumLength: max(0, maximumSpikeLength), threshold: spikeThreshold)
     let spikes = filter.removeSpikes(from: &present, scale: rawScale).map {
       Spike(index: positions[$0.index], value: $0.value, baseline: $0.baseline)
