@@ -4,14 +4,15 @@
 /// levels when trends are changes — under a Gaussian cost whose noise scale σ is a robust estimate from
 /// first differences (see `MeanShiftSearch`). A change must
 /// - improve the cost by more than a penalty of `penaltyScale` · ln(n) (in units of σ², n = values present;
-///   `linePenaltyFactor` times that between lines), raised on short series where σ is poorly known (see `Penalty`): the defaults were chosen so that seeded
-///   white noise of 20…5000 points yields no change at all;
+///   `linePenaltyFactor` times that between lines), raised on short series where σ is poorly known (see
+///   `Penalty`): the defaults were chosen so that seeded white noise of 20…5000 points yields no change;
 /// - leave `minimumSegmentLength` points on each side;
 /// - shift the level (the lines jump) by at least `minimumEffectSize` noise units, so a tiny shift over a
 ///   long series does not fire.
 /// When the residuals around the levels or lines found are autocorrelated, σ is raised and the search
-/// repeated (see `ResidualAutocorrelation`). Isolated outliers (runs of up to `maximumSpikeLength` points) are reported as
-/// spikes and replaced by their running median before the search, so a spike never becomes a change.
+/// repeated (see `ResidualAutocorrelation`). Isolated outliers (runs of up to `maximumSpikeLength` points)
+/// are reported as spikes and replaced by their running median before the search, so a spike never becomes
+/// a change.
 public struct ChangePointDetector: Sendable {
   /// The fewest points a segment may have.
   public var minimumSegmentLength: Int
@@ -28,8 +29,9 @@ public struct ChangePointDetector: Sendable {
   /// read series: every segment is a straight line, so a change is where the lines jump (see
   /// `MeanShiftSearch`), with a penalty raised by `linePenaltyFactor`; a seasonal pattern is removed first
   /// (see `Seasonality`: segment levels are then those of the adjusted series), and σ is raised for
-  /// persistent differences (see `search`). On for operational signals (`operational`), where a resource climbing steadily (a leak) is exactly the change
-  /// to report, and σ stays the noise of the differences, raised only for autocorrelated residuals.
+  /// persistent differences (see `search`). On for operational signals (`operational`), where a resource
+  /// climbing steadily (a leak) is exactly the change to report, and σ stays the noise of the differences,
+  /// raised only for autocorrelated residuals.
   public var trendsAreChanges = false
 
   /// Multiplies the penalty when segments are lines: a break between lines frees a level and a slope, a step
@@ -140,8 +142,8 @@ public struct ChangePointDetector: Sendable {
   /// change at all that is the noise's own estimate, so a larger σ would make any change unprovable, and
   /// for a smooth or trending series it is the scale on which a human reads a shift. Below φ = 1 the
   /// persistence is that of stationary noise and its AR(1) correction applies in full: capped at the SD,
-  /// line segments fit the wander of AR(1) noise with φ = 0.6 (the SD allows half the correction there). Each round searches
-  /// afresh: pruning the previous changes instead was faster but kept more of them.
+  /// line segments fit the wander of AR(1) noise with φ = 0.6 (the SD allows half the correction there).
+  /// Each round searches afresh: pruning the previous changes instead was faster but kept more of them.
   private func search(
     _ values: [Double], scale: Double, floor: Double, penalty: Double
   ) -> (MeanShiftSearch, [Int]) {
@@ -164,8 +166,7 @@ public struct ChangePointDetector: Sendable {
       trendsAreChanges
       ? (current.sums.squaredDeviation(whole) / Double(values.count - 1)).squareRoot()
       : (current.sums.squaredDeviationFromLine(whole) / Double(max(values.count - 2, 1))).squareRoot()
-    let ceiling =
-      trendsAreChanges || persistence < 1 ? .infinity : max(1, deviation / scale)
+    let ceiling = trendsAreChanges || persistence < 1 ? .infinity : max(1, deviation / scale)
     inflation = min(inflation, ceiling)
     if inflation > 1 { current = search(inflation: inflation) }
     var changes = current.changes()
