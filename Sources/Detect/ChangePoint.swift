@@ -16,10 +16,13 @@ public struct ChangePoint: Sendable, Equatable {
   /// deviation around the level.
   public var before: Double
   public var after: Double
-  /// |after − before| in units of the noise around the change: the robust σ of the two segments around it
-  /// (raised for autocorrelation), or the SD within them when that is larger. For a `.variance` change, the
-  /// larger SD over the smaller.
+  /// The shift at the change in units of the noise around it — |after − before|, or between line segments
+  /// the jump of the two lines at the change — over the robust σ of the two segments around it (raised
+  /// for autocorrelation), or the SD within them when that is larger. For a `.variance` change, the larger
+  /// SD over the smaller.
   public var effectSize: Double
+  /// Which way the level moved at the change: between line segments (the default detector's), the sign of
+  /// the lines' jump there, so a drop on a rising trend is `.down` though the later segment's mean is higher.
   public var direction: Direction
   /// 0…1: how far the change's cost improvement clears the penalty.
   public var confidence: Double

@@ -24,9 +24,13 @@ struct TCPDBenchmark: ParsableCommand {
   @Option(help: "Write the detected change points as JSON: {\"series\": [indices…]}, 0-based.")
   var predictions: String?
 
+  @Option(help: ArgumentHelp("Penalty multiplier β instead of the default, for sweeps.", visibility: .hidden))
+  var penaltyScale: Double?
+
   func run() throws {
     let dataset = try TCPDDataset(directory: URL(fileURLWithPath: resolvedDirectory(), isDirectory: true))
-    let detector = ChangePointDetector()
+    var detector = ChangePointDetector()
+    if let penaltyScale { detector.penaltyScale = penaltyScale }
     var found: [String: [Int]] = [:]
     var univariate: [Scores] = []
     var multivariate: [Scores] = []

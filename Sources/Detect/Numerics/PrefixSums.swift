@@ -61,6 +61,17 @@ extension PrefixSums {
     let indexSpread = count * (count * count - 1) / 12
     return max(0, squaredDeviation(range) - covariance * covariance / indexSpread)
   }
+
+  /// The least-squares line through `range` (not empty) as its value at `index`.
+  func line(_ range: Range<Int>, at index: Int) -> Double {
+    let count = Double(range.count)
+    let meanIndex = Double(range.lowerBound) + (count - 1) / 2
+    guard range.count > 1 else { return mean(range) }
+    let sum = sums[range.upperBound] - sums[range.lowerBound]
+    let moment = moments[range.upperBound] - moments[range.lowerBound]
+    let slope = (moment - meanIndex * sum) / (count * (count * count - 1) / 12)
+    return mean(range) + slope * (Double(index) - meanIndex)
+  }
 }
 
 /// Neumaier's compensated running sum.
@@ -78,5 +89,36 @@ private struct CompensatedSum {
       compensation += (term - next) + sum
     }
     sum = next
+  }
+}
+
+extension PrefixSums {
+  /// Slope of the least-squares line through `range`; 0 for fewer than two points.
+  func slope(_ range: Range<Int>) -> Double {
+    guard range.count > 1 else { return 0 }
+    let count = Double(range.count)
+    let meanIndex = Double(range.lowerBound) + (count - 1) / 2
+    let sum = sums[range.upperBound] - sums[range.lowerBound]
+    let moment = moments[range.upperBound] - moments[range.lowerBound]
+    return (moment - meanIndex * sum) / (count * (count * count - 1) / 12)
+  }
+}
+
+extension PrefixSums {
+  /// Σ (x − line)² over `range` (not empty) around the least-squares line of `fitted`, a range that holds it.
+  func squaredDeviation(_ range: Range<Int>, aroundLineOf fitted: Range<Int>) -> Double {
+    let slope = slope(fitted)
+    // The line as value at `range`'s first index plus slope per step; x measured from that line.
+    let start = line(fitted, at: range.lowerBound) - center
+    let count = Double(range.count)
+    let sum = sums[range.upperBound] - sums[range.lowerBound]
+    let square = squares[range.upperBound] - squares[range.lowerBound]
+    let moment = moments[range.upperBound] - moments[range.lowerBound] - Double(range.lowerBound) * sum
+    let offsets = count * (count - 1) / 2
+    let offsetSquares = (count - 1) * count * (2 * count - 1) / 6
+    let value =
+      square - 2 * start * sum - 2 * slope * moment + start * start * count + 2 * start * slope * offsets
+      + slope * slope * offsetSquares
+    return max(0, value)
   }
 }

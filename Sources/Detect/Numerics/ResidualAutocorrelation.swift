@@ -10,14 +10,18 @@ enum ResidualAutocorrelation {
   /// dominate the estimate.
   static let clip = 2.5
 
-  /// Lag-one autocorrelation of the clipped residuals of `values` around the means of the segments that
-  /// `changes` delimit, over pairs inside one segment; 0 when the residuals have no spread.
-  static func lagOne(_ values: [Double], changes: [Int], sums: PrefixSums) -> Double {
+  /// Lag-one autocorrelation of the clipped residuals of `values` around the means (or, with `lines`, the
+  /// least-squares lines) of the segments that `changes` delimit, over pairs inside one segment; 0 when the
+  /// residuals have no spread.
+  static func lagOne(_ values: [Double], changes: [Int], sums: PrefixSums, lines: Bool = false) -> Double {
     let bounds = [0] + changes + [values.count]
     var residuals = [Double](repeating: 0, count: values.count)
     for (start, end) in zip(bounds, bounds.dropFirst()) where end > start {
-      let mean = sums.mean(start..<end)
-      for index in start..<end { residuals[index] = values[index] - mean }
+      let segment = start..<end
+      let mean = sums.mean(segment)
+      for index in segment {
+        residuals[index] = values[index] - (lines ? sums.line(segment, at: index) : mean)
+      }
     }
     var magnitudes = residuals.map(abs)
     let spread =
