@@ -1,3 +1,4 @@
+import Detect
 import Foundation
 
 /// The Turing Change Point Dataset as the fixtures hold it (van den Burg & Williams 2020): one `<name>.json`
@@ -33,29 +34,9 @@ struct TCPDDataset {
       }
       let ordered = byAnnotator.sorted { (Int($0.key) ?? 0, $0.key) < (Int($1.key) ?? 0, $1.key) }
       return Series(
-        name: decoded.name, dimensions: decoded.series.map { Self.interpolated($0.raw) },
+        name: decoded.name, dimensions: decoded.series.map { AnnotationScore.interpolated($0.raw) },
         annotations: ordered.map(\.value))
     }
-  }
-
-  /// Missing values filled by linear interpolation between their present neighbours (held flat before the
-  /// first and after the last), as TCPDBench fills them before running any method.
-  static func interpolated(_ raw: [Double?]) -> [Double] {
-    let present = raw.indices.filter { raw[$0] != nil }
-    guard let first = present.first, let last = present.last else {
-      return [Double](repeating: 0, count: raw.count)
-    }
-    var values = [Double](repeating: 0, count: raw.count)
-    for index in 0..<first { values[index] = raw[first]! }
-    for index in last..<raw.count { values[index] = raw[last]! }
-    for (left, right) in zip(present, present.dropFirst()) {
-      let a = raw[left]!
-      let b = raw[right]!
-      for index in left..<right {
-        values[index] = a + (b - a) * Double(index - left) / Double(right - left)
-      }
-    }
-    return values
   }
 
   private struct SeriesFile: Decodable {
