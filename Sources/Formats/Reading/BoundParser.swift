@@ -33,6 +33,7 @@ struct BoundParser {
     case .prometheusText: self.init(PrometheusTextParser.self, context: context)
     case .promtoolDump: self.init(PromtoolDumpParser.self, context: context)
     case .victoriaMetricsExport: self.init(VictoriaMetricsExportParser.self, context: context)
+    case .grafanaCSV: self.init(GrafanaCSVParser.self, context: context)
     case .mysqlProcesslistTable: self.init(ProcesslistTableParser.self, context: context)
     case .mysqlProcesslistVertical: self.init(ProcesslistVerticalParser.self, context: context)
     case .mysqlProcesslistBatch: self.init(ProcesslistBatchParser.self, context: context)

@@ -16,6 +16,7 @@ extension Format {
     case .prometheusText: PrometheusTextParser.self
     case .promtoolDump: PromtoolDumpParser.self
     case .victoriaMetricsExport: VictoriaMetricsExportParser.self
+    case .grafanaCSV: GrafanaCSVParser.self
     case .mysqlProcesslistTable: ProcesslistTableParser.self
     case .mysqlProcesslistVertical: ProcesslistVerticalParser.self
     case .mysqlProcesslistBatch: ProcesslistBatchParser.self

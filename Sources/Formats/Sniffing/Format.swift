@@ -14,6 +14,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case prometheusQueryRange = "prometheus-query-range"
   case promtoolDump = "promtool-dump"
   case victoriaMetricsExport = "victoriametrics-export"
+  case grafanaCSV = "grafana-csv"
   case mysqlProcesslistTable = "mysql-processlist-table"
   case mysqlProcesslistVertical = "mysql-processlist-vertical"
   case mysqlProcesslistBatch = "mysql-processlist-batch"

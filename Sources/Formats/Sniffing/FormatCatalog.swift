@@ -87,6 +87,13 @@ public enum FormatCatalog {
         example:
           #"{"metric":{"__name__":"up","job":"node"},"values":[1,1],"timestamps":[1795748640000,1795748650000]}"#
       )
+    case .grafanaCSV:
+      Entry(
+        format: format,
+        summary:
+          "Grafana panel CSV export: series joined by time, a frame per series, or ≤ 6.x series as rows; , or ; "
+          + "delimited; units undone",
+        example: #""Time","{destination_workload=""shipping""}""#)
     case .mysqlProcesslistTable:
       Entry(
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",
