@@ -5,5 +5,5 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "postmortem-bench",
     abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
-    subcommands: [IngestBenchmark.self])
+    subcommands: [IngestBenchmark.self, LoghubBenchmark.self])
 }
