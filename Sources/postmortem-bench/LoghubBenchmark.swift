@@ -49,15 +49,15 @@ struct LoghubBenchmark: ParsableCommand {
         var content = content
         return content.withUTF8 { miner.add(UnsafeRawBufferPointer($0))! }
       }
-      let texts = miner.clusters.map(\.text)
-      let predicted = ids.map { texts[$0] }
+      let predicted = ids.map { miner.text(of: $0) }
       let ga = TemplateAccuracy.grouping(predicted: predicted, truth: sample.templates)
       let pa = TemplateAccuracy.parsing(predicted: predicted, truth: sample.templates)
       grouping.append(ga)
       parsing.append(pa)
       let row = [
         system.padding(toLength: 12, withPad: " ", startingAt: 0), Self.pad(sample.contents.count, 6),
-        Self.pad(Set(texts).count, 10), Self.pad(Set(sample.templates).count, 6), Self.pad(Self.fixed(ga), 7),
+        Self.pad(Set(predicted).count, 10), Self.pad(Set(sample.templates).count, 6),
+        Self.pad(Self.fixed(ga), 7),
         Self.pad(Self.fixed(pa), 7),
       ]
       print(row.joined(separator: " "))
@@ -99,7 +99,7 @@ struct LoghubBenchmark: ParsableCommand {
       }
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("throughput: \(lines) HDFS lines in \(fixed(seconds)) s, \(miner.clusters.count) templates")
+    print("throughput: \(lines) HDFS lines in \(fixed(seconds)) s, \(miner.clusterCount) clusters")
     return Double(lines) / seconds
   }
 

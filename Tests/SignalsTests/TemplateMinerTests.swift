@@ -15,7 +15,14 @@ struct TemplateMinerTests {
   private func templates(_ lines: [String]) -> [String] {
     var miner = TemplateMiner()
     let ids = mine(lines, into: &miner)
-    return ids.map { miner.clusters[$0].text }
+    return ids.map { miner.text(of: $0) }
+  }
+
+  /// Each template with its line count, in first-seen order, once.
+  private func texts(_ miner: TemplateMiner) -> [String] {
+    var seen: Set<String> = []
+    return (0..<miner.clusterCount).map { "\(miner.text(of: $0)) ×\(miner.lines(of: $0))" }
+      .filter { seen.insert($0).inserted }
   }
 
   private func template(_ text: String) -> String {
@@ -42,15 +49,17 @@ struct TemplateMinerTests {
       "Invalid user test from 52.80.34.196",
       "session opened for user root by (uid=0)",
       "Invalid user admin from 103.99.0.122",
-      "session opened for user news by (uid=9)",
-      "authentication failure; rhost=a.example.com user=x",
-      "authentication failure; rhost=b.example.org user=x",
+      "Invalid user oracle from 103.99.0.123",
+      "session opened for user root by (uid=9)",
+      "failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=a.example.com user=x",
+      "failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=b.example.org user=y",
     ]
+    let invalid = "Invalid user <*> from <*>"
+    let failure = "failure; logname= uid=<*> euid=<*> tty=NODEVssh ruser= rhost=<*> user=<*>"
     #expect(
       templates(lines) == [
-        "Invalid user <*> from <*>", "Invalid user <*> from <*>", "session opened for user <*> by (uid=<*>)",
-        "Invalid user <*> from <*>", "session opened for user <*> by (uid=<*>)",
-        "authentication failure; rhost=<*> user=x", "authentication failure; rhost=<*> user=x",
+        invalid, invalid, "session opened for user root by (uid=<*>)", invalid, invalid,
+        "session opened for user root by (uid=<*>)", failure, failure,
       ])
   }
 
@@ -63,14 +72,25 @@ struct TemplateMinerTests {
     #expect(found[0] != found[1])
   }
 
+  @Test("a word that takes few values stays a constant; one that takes many folds into <*>")
+  func folding() {
+    let events = ["Resumed", "Started", "Paused", "Resumed", "Started"]
+    let lifecycle = templates(
+      events.map { "[instance: 3edec1e4-9678-4a3a-a21b-a145a4ee5e61] VM \($0) (Lifecycle Event)" })
+    #expect(Set(lifecycle).count == 3)
+    #expect(lifecycle[0] == "[instance: <*>] VM Resumed (Lifecycle Event)")
+    let users = ["webmaster", "test", "oracle", "guest", "admin", "tomcat"]
+    let invalid = templates(users.map { "Invalid user \($0) from 173.234.31.186" })
+    #expect(Set(invalid) == ["Invalid user <*> from <*>"])
+  }
+
   @Test("the same input gives the same clusters, texts and ids")
   func determinism() {
     let lines = (0..<500).map { "request \($0 % 7) of user u\($0 % 13) took \($0)ms at node-\($0 % 5)" }
     var first = TemplateMiner()
     var second = TemplateMiner()
     #expect(mine(lines, into: &first) == mine(lines, into: &second))
-    #expect(first.clusters.map(\.text) == second.clusters.map(\.text))
-    #expect(first.clusters.map(\.count) == second.clusters.map(\.count))
+    #expect(texts(first) == texts(second))
   }
 
   @Test("a later chunk's miner absorbed gives the templates and counts of mining the lines in order")
@@ -90,8 +110,7 @@ struct TemplateMinerTests {
     _ = mine(Array(lines[..<150]), into: &early)
     _ = mine(Array(lines[150...]), into: &late)
     _ = early.absorb(late)
-    #expect(early.clusters.map(\.text) == sequential.clusters.map(\.text))
-    #expect(early.clusters.map(\.count) == sequential.clusters.map(\.count))
+    #expect(texts(early) == texts(sequential))
   }
 
   @Test("past the cluster limit, new shapes are not placed; known ones still are")
@@ -125,7 +144,7 @@ struct TemplateMinerTests {
   }
 
   @Test(
-    "mean GA ≥ 0.89 and PA ≥ 0.70 over the Loghub-2.0 2k samples, one configuration",
+    "mean GA ≥ 0.90 and PA ≥ 0.70 over the Loghub-2.0 2k samples, one configuration",
     .enabled(if: Fixtures.hasLoghub, "the loghub-2k fixtures are absent"))
   func loghub() throws {
     let systems = try FileManager.default.contentsOfDirectory(atPath: Fixtures.loghub.path).sorted().filter {
@@ -142,7 +161,7 @@ struct TemplateMinerTests {
       grouping += TemplateAccuracy.grouping(predicted: predicted, truth: sample.templates)
       parsing += TemplateAccuracy.parsing(predicted: predicted, truth: sample.templates)
     }
-    #expect(grouping / Double(systems.count) >= 0.89)
+    #expect(grouping / Double(systems.count) >= 0.90)
     #expect(parsing / Double(systems.count) >= 0.70)
   }
 }

@@ -67,7 +67,7 @@ struct LogAggregate: Sendable {
     var result: [Template] = []
     var byText: [String: Int] = [:]
     for (id, tally) in tallies.enumerated() {
-      let text = miner.clusters[id].text
+      let text = miner.text(of: id)
       if let index = byText[text] {
         var merged = Tally(
           level: result[index].level, counts: result[index].counts, examples: result[index].examples)
