@@ -64,24 +64,23 @@ struct LogAggregate: Sendable {
   /// The templates with their final texts, in first-seen order; clusters that ended with the same text
   /// (the tree keeps them apart by their leading tokens) are one template.
   var templates: [Template] {
-    var result: [Template] = []
+    var texts: [String] = []
+    var merged: [Tally] = []
     var byText: [String: Int] = [:]
-    for (id, tally) in tallies.enumerated() {
+    // Empty tallies hold the place of clusters whose lines were all counted in another.
+    for (id, tally) in tallies.enumerated() where !tally.counts.isEmpty {
       let text = miner.text(of: id)
       if let index = byText[text] {
-        var merged = Tally(
-          level: result[index].level, counts: result[index].counts, examples: result[index].examples)
-        merged.merge(tally)
-        result[index].level = merged.level
-        result[index].counts = merged.counts
-        result[index].examples = merged.examples
-        continue
+        merged[index].merge(tally)
+      } else {
+        byText[text] = merged.count
+        texts.append(text)
+        merged.append(tally)
       }
-      byText[text] = result.count
-      result.append(
-        Template(
-          key: Self.key(text), text: text, level: tally.level, counts: tally.counts, examples: tally.examples)
-      )
+    }
+    var result = zip(texts, merged).map { text, tally in
+      Template(
+        key: Self.key(text), text: text, level: tally.level, counts: tally.counts, examples: tally.examples)
     }
     if let overflow {
       result.append(
@@ -119,16 +118,16 @@ struct LogAggregate: Sendable {
       return count(event, in: slot)
     }
     let slot = miner.add(message) ?? Self.overflowSlot
-    while slot >= tallies.count { tallies.append(emptyTally(event.level)) }
-    if slot == Self.overflowSlot && overflow == nil { overflow = emptyTally(event.level) }
+    while slot >= tallies.count { tallies.append(emptyTally()) }
+    if slot == Self.overflowSlot && overflow == nil { overflow = emptyTally() }
     lastMessage.removeAll(keepingCapacity: true)
     lastMessage.append(contentsOf: message)
     lastSlot = slot
     return count(event, in: slot)
   }
 
-  private func emptyTally(_ level: LogLevel) -> Tally {
-    Tally(level: level, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0), examples: [])
+  private func emptyTally() -> Tally {
+    Tally(level: .trace, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0), examples: [])
   }
 
   private mutating func count(_ event: LogEvent, in slot: Int) -> Int? {
@@ -162,7 +161,8 @@ struct LogAggregate: Sendable {
         if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
         continue
       }
-      if id == tallies.count { tallies.append(theirs) } else { tallies[id].merge(theirs) }
+      while tallies.count <= id { tallies.append(emptyTally()) }
+      tallies[id].merge(theirs)
     }
     if let theirs = other.overflow {
       if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
