@@ -40,6 +40,8 @@ struct TemplateMinerTests {
       template("instance 3edec1e4-9678-4a3a-a21b-a145a4ee5e61 resumed") == "instance <*> resumed")
     #expect(template("reading /var/log/app/server.log now") == "reading <*> now")
     #expect(template("names jk2_init ssh2 IPv6 stay") == "names jk2_init ssh2 IPv6 stay")
+    #expect(
+      template("headroom=<memory:0, vCores:-1> blk_-42") == "headroom=<memory:<*>, vCores:<*>> blk_-<*>")
   }
 
   @Test("lines of one template meet; the parts that vary become <*>, punctuation around them stays")

@@ -20,7 +20,7 @@ enum ByteClass {
   static func isPathDelimiter(_ byte: UInt8) -> Bool { contains(byte, pathLow, pathHigh) }
 
   /// Whether two variable pieces joined by `byte` are one variable: the parts of an IP or a decimal (Loghub's
-  /// templates keep `:` and `-` between variables).
+  /// templates keep `:`, `-` and `#` between variables).
   @inline(__always)
   static func isJoiner(_ byte: UInt8) -> Bool { byte == 0x2E }
 }

@@ -37,14 +37,18 @@ enum MessageShape {
       var end = index
       var plain = true
       // Eight bytes holding no space, digit or slash are passed at once: most words of a message are plain
-      // and are hashed whole.
+      // and are hashed whole. After eight that do, the next eight are read byte by byte, so a run of digits
+      // does not pay for the test at every byte.
+      var probe = end
       while end < count && message[end] != 0x20 {
-        if end + 8 <= count {
+        if end >= probe, end + 8 <= count {
           let word = message.loadUnaligned(fromByteOffset: end, as: UInt64.self)
           if !Self.holdsSpaceOrDigit(word) && !Self.holds(0x2F, word) {
             end += 8
+            probe = end
             continue
           }
+          probe = end + 8
         }
         let byte = message[end]
         if byte &- 0x30 < 10 || byte == 0x2F { plain = false }
@@ -99,7 +103,11 @@ enum MessageShape {
       if variable && pendingVariable && start - emitted == 1 && ByteClass.isJoiner(token[emitted]) {
         // Joined to the variable before: one wildcard already stands for both.
       } else if variable {
-        sink.add(UnsafeRawBufferPointer(rebasing: token[emitted..<start]))
+        // A minus sign after punctuation belongs to the number (`vCores:-1`), not inside a word (`blk_-1`).
+        let signed =
+          start > emitted && token[start - 1] == 0x2D && token[start] &- 0x30 < 10
+          && (start == 1 || (ByteClass.isDelimiter(token[start - 2]) && token[start - 2] != 0x2D))
+        sink.add(UnsafeRawBufferPointer(rebasing: token[emitted..<(signed ? start - 1 : start)]))
         let joined =
           end < count - 1 && ByteClass.isJoiner(token[end]) && startsVariable(token, at: end + 1)
         if digitRuns == 1 && !joined && !isHex(token, start, end) {
