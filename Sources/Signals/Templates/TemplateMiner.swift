@@ -2,9 +2,9 @@
 /// fixed-depth parse tree by token count and leading tokens to a leaf of clusters, join the most similar one
 /// when enough tokens agree, and turn the parts of tokens that differ into `<*>`. Unlike Drain, a line that
 /// differs from its best cluster in one word only stays apart until enough such clusters show that the word
-/// is a variable (`fold(_:in:)`).
+/// is a variable (`fold(_:)`).
 ///
-/// Deterministic (clusters are numbered in first-seen order and no dictionary is ever iterated) and
+/// Deterministic (clusters are numbered in first-seen order; no result depends on a dictionary's order) and
 /// mergeable (`absorb(_:)`). Works on bytes: a cluster's text is made only when asked for.
 package struct TemplateMiner: Sendable {
   /// One template: the masked tokens of its first line, the parts that varied since replaced by `<*>`.
@@ -15,8 +15,10 @@ package struct TemplateMiner: Sendable {
     fileprivate(set) var texts: [[UInt8]]
     /// Lines it holds.
     package fileprivate(set) var count: Int
-    /// The cluster it was folded into (`fold(_:in:)`), or its own id.
+    /// The cluster it was folded into (`fold(_:)`), or its own id.
     fileprivate(set) var root: Int32
+    /// The tree leaf that holds it.
+    fileprivate let leaf: Int32
 
     /// The template: tokens separated by one space.
     package var text: String {
@@ -31,17 +33,17 @@ package struct TemplateMiner: Sendable {
   }
 
   /// A line joins a cluster when at least this share of its tokens agree (Drain's `st`); masked tokens agree
-  /// with `<*>`. Measured on Loghub-2.0 2k (mean GA/PA, with folding at 4): 0.5 → 0.85/0.73,
-  /// 0.6 → 0.89/0.73, 0.65 → 0.91/0.75, 0.7 → 0.91/0.75, 0.8 → 0.89/0.76.
+  /// with `<*>`. Measured on Loghub-2.0 2k (mean GA/PA, folding at 4): 0.6 → 0.89/0.74, 0.65 → 0.91/0.76,
+  /// 0.7 → 0.92/0.77, 0.75 → 0.89/0.77, 0.8 → 0.89/0.77.
   static let similarityThreshold = 0.7
   /// Leading tokens that pick a leaf after the token count (Drain's depth less two).
   static let treeTokens = 2
   /// Distinct tokens under one node before new ones share its `<*>` branch (Drain's `maxChild`).
   static let maximumChildren: Int32 = 100
-  /// Clusters of a leaf that differ from each other in one word only are one template once there are this
-  /// many (after Brain, Yu et al. 2023: a variable takes many values, a constant few): `VM Resumed`,
-  /// `VM Started` and `"GET`, `"POST` stay apart; user names fold. Measured (mean GA/PA): without folding
-  /// 0.90/0.74; folding at 3 → 0.91/0.75, 4 → 0.91/0.75, 5 → 0.91/0.75, 8 → 0.88/0.75.
+  /// Clusters of one length that differ from each other in one word only are one template once there are
+  /// this many (after Brain, Yu et al. 2023: a variable takes many values, a constant few): `VM Resumed`,
+  /// `VM Started` and `"GET`, `"POST` stay apart; user names fold. Measured (mean GA/PA at 0.7): plain Drain
+  /// 0.90/0.74; folding at 3 → 0.88/0.76, 4 → 0.92/0.77, 5 → 0.92/0.77, 6 → 0.92/0.77.
   static let foldingValues = 4
   /// Line shapes remembered, so that a shape seen before skips the tree.
   static let shapeLimit = 1 << 16
@@ -53,6 +55,11 @@ package struct TemplateMiner: Sendable {
   private var nodes: [Node] = [Node()]
   /// Child node by (parent node, token key).
   private var edges: [UInt64: Int32] = [:]
+  /// Unfolded clusters by token count: `fold(_:)` looks across leaves, as the word that varies may be one
+  /// that chose the leaf (`com.apple.x: …`, `com.apple.y: …`).
+  private var byLength: [Int: [Int32]] = [:]
+  /// Clusters folded at a leading token, by token count: a line whose leaf holds no match tries these.
+  private var foldedLeading: [Int: [Int32]] = [:]
   /// Cluster by the hash of a line's whole masked shape.
   private var shapes: [UInt64: Int32] = [:]
   private var scratch = LineTokens()
@@ -122,24 +129,27 @@ package struct TemplateMiner: Sendable {
   private mutating func place(
     _ tokens: [UInt64], _ variable: [Bool], weight: Int, texts: [[UInt8]]
   ) -> Int? {
-    if let leaf = search(tokens, variable), let id = bestMatch(in: nodes[leaf].clusters, tokens),
-      !differsInOneWord(clusters[id], tokens, texts)
-    {
-      generalise(id, to: tokens, texts)
-      clusters[id].count += weight
-      return id
+    let leaf = search(tokens, variable).map { nodes[$0].clusters } ?? []
+    for candidates in [leaf, foldedLeading[tokens.count] ?? []] {
+      if let id = bestMatch(in: candidates, tokens), !differsInOneWord(clusters[id], tokens, texts) {
+        generalise(id, to: tokens, texts)
+        clusters[id].count += weight
+        return id
+      }
     }
     guard clusters.count < clusterLimit else { return nil }
     let id = clusters.count
-    clusters.append(Cluster(tokens: tokens, texts: texts, count: weight, root: Int32(id)))
-    let leaf = insertPath(tokens, variable)
-    nodes[leaf].clusters.append(Int32(id))
-    fold(id, in: leaf)
+    let leafNode = insertPath(tokens, variable)
+    clusters.append(
+      Cluster(tokens: tokens, texts: texts, count: weight, root: Int32(id), leaf: Int32(leafNode)))
+    nodes[leafNode].clusters.append(Int32(id))
+    byLength[tokens.count, default: []].append(Int32(id))
+    fold(id)
     return root(id)
   }
 
   /// Whether a line differs from a cluster in one token only, a word on both sides (no `<*>`): it may be
-  /// another message (`VM Resumed`, `VM Started`), and joins only when `fold(_:in:)` finds enough such.
+  /// another message (`VM Resumed`, `VM Started`), and joins only when `fold(_:)` finds enough such.
   private func differsInOneWord(_ cluster: Cluster, _ tokens: [UInt64], _ texts: [[UInt8]]) -> Bool {
     guard let position = Self.soleDifference(cluster.tokens, tokens) else { return false }
     return !Self.holdsWildcard(cluster.texts[position]) && !Self.holdsWildcard(texts[position])
@@ -155,12 +165,14 @@ package struct TemplateMiner: Sendable {
     return found
   }
 
-  /// Folds the clusters of `leaf` that differ from cluster `id` in the same one word, once they are
+  /// Folds the clusters of cluster `id`'s length that differ from it in the same one word, once they are
   /// `foldingValues`, into the earliest: the word becomes `<*>`, and their ids lead to it.
-  private mutating func fold(_ id: Int, in leaf: Int) {
+  private mutating func fold(_ id: Int) {
     let tokens = clusters[id].tokens
+    // Lines that differ in one word are alike only when the words they share are enough to join them.
+    guard Double(tokens.count - 1) >= Self.similarityThreshold * Double(tokens.count) else { return }
     var byPosition: [Int: [Int32]] = [:]
-    for other in nodes[leaf].clusters where Int(other) != id {
+    for other in byLength[tokens.count] ?? [] where Int(other) != id {
       if let position = Self.soleDifference(clusters[Int(other)].tokens, tokens),
         !Self.holdsWildcard(clusters[Int(other)].texts[position])
       {
@@ -175,8 +187,10 @@ package struct TemplateMiner: Sendable {
         generalise(survivor, to: clusters[other].tokens, clusters[other].texts)
         clusters[survivor].count += clusters[other].count
         clusters[other].root = Int32(survivor)
+        nodes[Int(clusters[other].leaf)].clusters.removeAll { Int($0) == other }
       }
-      nodes[leaf].clusters.removeAll { clusters[Int($0)].root != $0 }
+      byLength[tokens.count]!.removeAll { clusters[Int($0)].root != $0 }
+      if position < Self.treeTokens { foldedLeading[tokens.count, default: []].append(Int32(survivor)) }
       return
     }
   }
