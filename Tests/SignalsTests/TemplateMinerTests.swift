@@ -86,6 +86,20 @@ struct TemplateMinerTests {
     #expect(Set(invalid) == ["Invalid user <*> from <*>"])
   }
 
+  @Test("a varying leading word folds across the tree's leaves, once the lines share enough other words")
+  func foldingAcrossLeaves() {
+    let jobs = ["icloud.fmfd.heartbeat", "Safari.SafeBrowsing.Update", "CacheDelete.daily", "ical.sync"]
+    let lines = jobs.map {
+      "com.apple.\($0): scheduler_evaluate_activity told me to run this job; however, the start time isn't for 42 seconds."
+    }
+    #expect(
+      Set(templates(lines))
+        == [
+          "com.apple.<*>: scheduler_evaluate_activity told me to run this job; however, the start time isn't for <*> seconds."
+        ])
+    #expect(Set(templates(["normal", "warning", "running", "stopped", "failed"])).count == 5)
+  }
+
   @Test("the same input gives the same clusters, texts and ids")
   func determinism() {
     let lines = (0..<500).map { "request \($0 % 7) of user u\($0 % 13) took \($0)ms at node-\($0 % 5)" }
