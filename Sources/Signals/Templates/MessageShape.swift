@@ -2,11 +2,13 @@
 /// that `…timed out after 30662ms.` and `…after 30000ms.` count as one template.
 ///
 /// A space-separated token is cut into pieces at punctuation (the delimiters of the Loghub-2.0 template
-/// rules: `,;:=|"'[](){}.-+@#$%&!`). A piece with one run of digits keeps its letters (`HikariPool-1` →
-/// `HikariPool-<*>`, `30000ms.` → `<*>ms.`); a piece with several runs becomes `<*>`; variable pieces joined by
-/// one `.`, `:` or `-` are one variable (an IP and port, a UUID, a time of day); an absolute path
-/// (`/var/log/x.log`) or a UUID is one variable. Punctuation and constant pieces stay, so `rhost=10.0.0.1` is
-/// `rhost=<*>` and `ConnectionImpl@7ac48e10` is `ConnectionImpl@<*>`.
+/// rules: `,;:=|"'[](){}.-+@#$%&!`). A piece is a variable when it starts with a digit or holds three
+/// (`30000ms`, `0x1f`, `blk_38865`, not `jk2_init` or `ssh2`); one with a single run of digits keeps its letters
+/// (`HikariPool-1` → `HikariPool-<*>`, `30000ms.` → `<*>ms.`) unless it is all hex, others become `<*>`.
+/// Variable pieces joined by one `.` are one variable (an IP, a decimal); so are a UUID, an absolute path
+/// (`/var/log/x.log`) and a number with its minus sign. Punctuation and constant pieces stay, so
+/// `rhost=10.0.0.1` is `rhost=<*>`, `10.0.0.1:80` is `<*>:<*>` and `ConnectionImpl@7ac48e10` is
+/// `ConnectionImpl@<*>`, as Loghub-2.0's templates write them.
 enum MessageShape {
   /// A hash of the masked message, computed without allocating.
   static func hash(_ message: UnsafeRawBufferPointer) -> UInt64 {

@@ -8,20 +8,20 @@
 /// mergeable (`absorb(_:)`). Works on bytes: a cluster's text is made only when asked for.
 package struct TemplateMiner: Sendable {
   /// One template: the masked tokens of its first line, the parts that varied since replaced by `<*>`.
-  package struct Cluster: Sendable {
+  private struct Cluster: Sendable {
     /// A hash per token, as `TokenHash` hashes its text.
-    fileprivate(set) var tokens: [UInt64]
+    var tokens: [UInt64]
     /// Each token's masked text.
-    fileprivate(set) var texts: [[UInt8]]
+    var texts: [[UInt8]]
     /// Lines it holds.
-    package fileprivate(set) var count: Int
+    var count: Int
     /// The cluster it was folded into (`fold(_:)`), or its own id.
-    fileprivate(set) var root: Int32
+    var root: Int32
     /// The tree leaf that holds it.
-    fileprivate let leaf: Int32
+    let leaf: Int32
 
     /// The template: tokens separated by one space.
-    package var text: String {
+    var text: String {
       String(decoding: Array(texts.joined(separator: [0x20])), as: UTF8.self)
     }
   }
@@ -49,7 +49,7 @@ package struct TemplateMiner: Sendable {
   static let shapeLimit = 1 << 16
 
   /// In first-seen order: a cluster's index is its id.
-  private(set) var clusters: [Cluster] = []
+  private var clusters: [Cluster] = []
   /// No cluster is made beyond this many; such lines are not placed.
   package let clusterLimit: Int
   private var nodes: [Node] = [Node()]
@@ -113,7 +113,7 @@ package struct TemplateMiner: Sendable {
         root != index
           ? ids[root].map(self.root)
           : place(
-            cluster.tokens, cluster.texts.map(Self.holdsWildcard), weight: cluster.count, texts: cluster.texts
+            cluster.tokens, cluster.texts.map(Self.isVariable), weight: cluster.count, texts: cluster.texts
           ))
     }
     // Its shapes are kept only whole: a partial copy would depend on the dictionary's order.
@@ -193,6 +193,12 @@ package struct TemplateMiner: Sendable {
       if position < Self.treeTokens { foldedLeading[tokens.count, default: []].append(Int32(survivor)) }
       return
     }
+  }
+
+  /// Whether a token takes the tree's `<*>` branch, as `LineTokens` decides for a line's: it holds `<*>` or a
+  /// digit.
+  private static func isVariable(_ text: [UInt8]) -> Bool {
+    holdsWildcard(text) || text.contains { $0 &- 0x30 < 10 }
   }
 
   private static func holdsWildcard(_ text: [UInt8]) -> Bool {
