@@ -6,10 +6,11 @@ import Formats
   import Darwin
 #endif
 
-/// One service's application log: events per level and per message template, per bucket.
+/// One service's application log: events per level and per mined message template, per bucket.
 struct LogAggregate: Sendable {
+  /// A template as the signals see it: its final text, and the counts and examples of its lines.
   struct Template: Sendable {
-    /// The hash of the template's shape.
+    /// The hash of the template's final text.
     let key: UInt64
     var text: String
     var level: LogLevel
@@ -18,27 +19,88 @@ struct LogAggregate: Sendable {
     var examples: [ExampleLine]
   }
 
+  /// What the lines of one mined cluster add up to; the cluster's text may still generalise, and its counts
+  /// and examples stay with it when it does.
+  private struct Tally: Sendable {
+    var level: LogLevel
+    var counts: BucketSeries<Int32>
+    var examples: [ExampleLine]
+
+    mutating func merge(_ other: Tally) {
+      counts.merge(other.counts, +=)
+      level = max(level, other.level)
+      examples = Array(
+        (examples + other.examples).sorted(by: ExampleLine.chronological).prefix(
+          LogAggregate.examplesPerTemplate))
+    }
+  }
+
   /// Beyond this many templates per service, new shapes are counted together: a guard against masking
   /// that fails on some format, so memory stays bounded.
   static let templateLimit = 2_000
   static let overflowKey: UInt64 = 0
   static let examplesPerTemplate = 3
+  /// The slot of the lines counted together past `templateLimit`.
+  private static let overflowSlot = -1
 
   let stepMilliseconds: Int64
   /// Events per bucket, indexed by `LogLevel.rawValue`.
   private(set) var levels: [BucketSeries<Int32>]
-  /// In order of first appearance; `slots` finds a template by key. An array, so that counting a line
-  /// updates its template in place instead of copying it out of a dictionary and back.
-  private(set) var templates: [Template] = []
-  private var slots: [UInt64: Int] = [:]
-  /// The last message and its template's slot: logs repeat a message many times in a row (an error storm
-  /// repeated one line 640 000 times in the sample), and comparing bytes costs a tenth of masking them.
+  private var miner = TemplateMiner(clusterLimit: LogAggregate.templateLimit)
+  /// Indexed by the miner's cluster id. An array, so that counting a line updates its tally in place instead
+  /// of copying it out of a dictionary and back.
+  private var tallies: [Tally] = []
+  private var overflow: Tally?
+  /// The last message and its slot: logs repeat a message many times in a row (an error storm repeated one
+  /// line 640 000 times in the sample), and comparing bytes costs a tenth of masking them.
   private var lastMessage: [UInt8] = []
   private var lastSlot: Int?
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
     levels = LogLevel.allCases.map { _ in BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0) }
+  }
+
+  /// The templates with their final texts, in first-seen order; clusters that ended with the same text
+  /// (the tree keeps them apart by their leading tokens) are one template.
+  var templates: [Template] {
+    var texts: [String] = []
+    var merged: [Tally] = []
+    var byText: [String: Int] = [:]
+    // Empty tallies hold the place of clusters whose lines were all counted in another.
+    for (id, tally) in tallies.enumerated() where !tally.counts.isEmpty {
+      let text = miner.text(of: id)
+      if let index = byText[text] {
+        merged[index].merge(tally)
+      } else {
+        byText[text] = merged.count
+        texts.append(text)
+        merged.append(tally)
+      }
+    }
+    var result = zip(texts, merged).map { text, tally in
+      Template(
+        key: Self.key(text), text: text, level: tally.level, counts: tally.counts, examples: tally.examples)
+    }
+    if let overflow {
+      result.append(
+        Template(
+          key: Self.overflowKey, text: "(other templates)", level: overflow.level, counts: overflow.counts,
+          examples: overflow.examples))
+    }
+    return result
+  }
+
+  /// A template's key: the hash of its text, so that the same input gives the same ids; never the
+  /// overflow's.
+  static func key(_ text: String) -> UInt64 {
+    var text = text
+    let hash = text.withUTF8 { bytes in
+      var hash = TokenHash()
+      hash.add(UnsafeRawBufferPointer(bytes))
+      return hash.finish()
+    }
+    return hash == overflowKey ? 1 : hash
   }
 
   /// Counts one event; returns its template's slot while the template still wants examples
@@ -55,60 +117,57 @@ struct LogAggregate: Sendable {
     {
       return count(event, in: slot)
     }
-    var key = MessageShape.hash(message)
-    if key == Self.overflowKey { key = 1 }
-    let slot: Int
-    if let known = slots[key] {
-      slot = known
-    } else if templates.count >= Self.templateLimit {
-      slot = self.slot(for: Self.overflowKey, level: event.level) { "(other templates)" }
-    } else {
-      slot = self.slot(for: key, level: event.level) { MessageShape.template(message) }
-    }
+    let slot = miner.add(message) ?? Self.overflowSlot
+    while slot >= tallies.count { tallies.append(emptyTally()) }
+    if slot == Self.overflowSlot && overflow == nil { overflow = emptyTally() }
     lastMessage.removeAll(keepingCapacity: true)
     lastMessage.append(contentsOf: message)
     lastSlot = slot
     return count(event, in: slot)
   }
 
+  private func emptyTally() -> Tally {
+    Tally(level: .trace, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0), examples: [])
+  }
+
   private mutating func count(_ event: LogEvent, in slot: Int) -> Int? {
-    templates[slot].counts.update(at: event.time.milliseconds) { $0 += 1 }
-    if event.level > templates[slot].level { templates[slot].level = event.level }
-    return templates[slot].examples.count < Self.examplesPerTemplate ? slot : nil
+    if slot == Self.overflowSlot {
+      overflow!.counts.update(at: event.time.milliseconds) { $0 += 1 }
+      if event.level > overflow!.level { overflow!.level = event.level }
+      return overflow!.examples.count < Self.examplesPerTemplate ? slot : nil
+    }
+    tallies[slot].counts.update(at: event.time.milliseconds) { $0 += 1 }
+    if event.level > tallies[slot].level { tallies[slot].level = event.level }
+    return tallies[slot].examples.count < Self.examplesPerTemplate ? slot : nil
   }
 
   mutating func addExample(_ example: ExampleLine, to slot: Int) {
-    templates[slot].examples.append(example)
+    if slot == Self.overflowSlot {
+      overflow!.examples.append(example)
+    } else {
+      tallies[slot].examples.append(example)
+    }
   }
 
-  /// The slot of the template with `key`, made with `text()` if there is none.
-  private mutating func slot(for key: UInt64, level: LogLevel, _ text: () -> String) -> Int {
-    if let slot = slots[key] { return slot }
-    templates.append(
-      Template(
-        key: key, text: text(), level: level,
-        counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0),
-        examples: []))
-    slots[key] = templates.count - 1
-    return templates.count - 1
-  }
-
+  /// Adds the aggregate of the lines right after these: its clusters are placed in this miner in their
+  /// first-seen order, and their tallies follow them.
   mutating func merge(_ other: LogAggregate) {
     for level in levels.indices {
       levels[level].merge(other.levels[level], +=)
     }
-    for theirs in other.templates {
-      guard let slot = slots[theirs.key] else {
-        slots[theirs.key] = templates.count
-        templates.append(theirs)
+    let ids = miner.absorb(other.miner)
+    for (theirs, id) in zip(other.tallies, ids) {
+      guard let id else {
+        if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
         continue
       }
-      templates[slot].counts.merge(theirs.counts, +=)
-      templates[slot].level = max(templates[slot].level, theirs.level)
-      templates[slot].examples = Array(
-        (templates[slot].examples + theirs.examples).sorted(by: ExampleLine.chronological)
-          .prefix(Self.examplesPerTemplate))
+      while tallies.count <= id { tallies.append(emptyTally()) }
+      tallies[id].merge(theirs)
     }
+    if let theirs = other.overflow {
+      if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
+    }
+    lastSlot = nil
   }
 }
 

@@ -161,7 +161,7 @@ struct SignalBuilder {
       firstSeenMilliseconds: examples.first?.milliseconds)
   }
 
-  /// A short stable id for a template: the first 8 hex digits of its shape hash.
+  /// A short stable id for a template: the first 8 hex digits of the hash of its final text.
   static func templateID(_ key: UInt64) -> String {
     let hex = String(key >> 32, radix: 16)
     return "t" + String(repeating: "0", count: 8 - hex.count) + hex
