@@ -68,4 +68,23 @@ struct LogAggregateTests {
     #expect(summary(aggregate(0..<lines.count)) == summary(aggregate(0..<lines.count)))
     #expect(aggregate(0..<lines.count).templates.allSatisfy { $0.key == LogAggregate.key($0.text) })
   }
+
+  @Test("lines written out of order (newest first) still cite a template's earliest occurrences")
+  func outOfOrderExamples() throws {
+    var logs = LogAggregate(stepMilliseconds: 10_000)
+    for index in (0..<50).reversed() {
+      var line = "request timed out after \(30_000 + index)ms"
+      line.withUTF8 { bytes in
+        let event = LogEvent(
+          time: Timestamp(milliseconds: Int64(index) * 1000), level: .error, message: 0..<bytes.count)
+        if let slot = logs.add(event, line: UnsafeRawBufferPointer(bytes)) {
+          logs.addExample(
+            ExampleLine(path: "app.log", line: 50 - index, milliseconds: Int64(index) * 1000, text: ""),
+            to: slot)
+        }
+      }
+    }
+    let template = try #require(logs.templates.first)
+    #expect(template.examples.map(\.milliseconds) == [0, 1000, 2000])
+  }
 }

@@ -33,6 +33,18 @@ struct LogAggregate: Sendable {
         (examples + other.examples).sorted(by: ExampleLine.chronological).prefix(
           LogAggregate.examplesPerTemplate))
     }
+
+    /// Whether a line at `milliseconds` would be among the earliest examples: a log written out of order
+    /// (a Loki export newest first, merged pods) must still cite a template's first occurrences.
+    func wantsExample(at milliseconds: Int64) -> Bool {
+      examples.count < LogAggregate.examplesPerTemplate || milliseconds < examples.last!.milliseconds
+    }
+
+    mutating func keep(_ example: ExampleLine) {
+      let place = examples.firstIndex { ExampleLine.chronological(example, $0) } ?? examples.endIndex
+      examples.insert(example, at: place)
+      if examples.count > LogAggregate.examplesPerTemplate { examples.removeLast() }
+    }
   }
 
   /// Beyond this many templates per service, new shapes are counted together: a guard against masking
@@ -103,8 +115,8 @@ struct LogAggregate: Sendable {
     return hash == overflowKey ? 1 : hash
   }
 
-  /// Counts one event; returns its template's slot while the template still wants examples
-  /// (`addExample(_:to:)`), so that the caller builds an example only then.
+  /// Counts one event; returns its template's slot when the line would be among the template's earliest
+  /// examples (`addExample(_:to:)`), so that the caller builds an example only then.
   mutating func add(_ event: LogEvent, line: UnsafeRawBufferPointer) -> Int? {
     let time = event.time.milliseconds
     levels[Int(event.level.rawValue)].update(at: time) { $0 += 1 }
@@ -134,18 +146,18 @@ struct LogAggregate: Sendable {
     if slot == Self.overflowSlot {
       overflow!.counts.update(at: event.time.milliseconds) { $0 += 1 }
       if event.level > overflow!.level { overflow!.level = event.level }
-      return overflow!.examples.count < Self.examplesPerTemplate ? slot : nil
+      return overflow!.wantsExample(at: event.time.milliseconds) ? slot : nil
     }
     tallies[slot].counts.update(at: event.time.milliseconds) { $0 += 1 }
     if event.level > tallies[slot].level { tallies[slot].level = event.level }
-    return tallies[slot].examples.count < Self.examplesPerTemplate ? slot : nil
+    return tallies[slot].wantsExample(at: event.time.milliseconds) ? slot : nil
   }
 
   mutating func addExample(_ example: ExampleLine, to slot: Int) {
     if slot == Self.overflowSlot {
-      overflow!.examples.append(example)
+      overflow!.keep(example)
     } else {
-      tallies[slot].examples.append(example)
+      tallies[slot].keep(example)
     }
   }
 
