@@ -16,7 +16,7 @@ struct SignalBuilder {
   // MARK: Buckets
 
   /// The bucket numbers of the window at `step`.
-  private func buckets(step: Int64) -> ClosedRange<Int64> {
+  func buckets(step: Int64) -> ClosedRange<Int64> {
     Self.floorDivide(windowStart, step)...Self.floorDivide(windowEnd - 1, step)
   }
 
@@ -31,14 +31,14 @@ struct SignalBuilder {
   }
 
   /// The smallest multiple of the base step at least as wide as a source's sampling interval.
-  private func nativeStep(first: Int64, last: Int64, count: Int) -> Int64 {
+  func nativeStep(first: Int64, last: Int64, count: Int) -> Int64 {
     guard count > 1, last > first else { return step }
     let interval = (last - first) / Int64(count - 1)
     return max(1, (interval + step - 1) / step) * step
   }
 
   /// The last sample of each coarse bucket (`step`, a multiple of the base step) of a fine-bucketed series.
-  private func latest<Value>(_ fine: BucketSeries<Value?>, in range: ClosedRange<Int64>, step coarse: Int64)
+  func latest<Value>(_ fine: BucketSeries<Value?>, in range: ClosedRange<Int64>, step coarse: Int64)
     -> [Value?]
   {
     let ratio = coarse / step
@@ -171,9 +171,15 @@ struct SignalBuilder {
 
   private func metricSignals() -> [Signal] {
     var signals: [Signal] = []
+    var histograms: [MetricSeries: [(upperBound: Double, series: MetricAggregate.Series)]] = [:]
     for (identity, series) in aggregate.metrics.series.sorted(by: {
       MetricVocabulary.displayName($0.key) < MetricVocabulary.displayName($1.key)
     }) {
+      // A histogram's buckets are read together, as quantiles (see `histogramSignals`), not one by one.
+      if let bucket = Self.histogramBucket(identity) {
+        histograms[bucket.family, default: []].append((bucket.upperBound, series))
+        continue
+      }
       let native = nativeStep(
         first: series.firstMilliseconds, last: series.lastMilliseconds, count: series.sampleCount)
       let range = buckets(step: native)
@@ -202,7 +208,7 @@ struct SignalBuilder {
           unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
           stepMilliseconds: native, values: values, sources: series.paths.sorted()))
     }
-    return signals
+    return signals + histogramSignals(histograms)
   }
 
   // MARK: Processlist
