@@ -25,7 +25,7 @@ extension Format {
     case .mysqlStatusVertical: StatusVerticalParser.self
     case .syslog: SyslogParser.self
     case .textLog: TextLogParser.self
-    case .prometheusQueryRange: nil
+    case .prometheusQueryRange, .cloudWatch: nil
     }
   }
 
@@ -33,6 +33,7 @@ extension Format {
   var documentParser: (any DocumentParser.Type)? {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
+    case .cloudWatch: CloudWatchParser.self
     default: nil
     }
   }

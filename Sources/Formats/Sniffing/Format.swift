@@ -15,6 +15,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case promtoolDump = "promtool-dump"
   case victoriaMetricsExport = "victoriametrics-export"
   case grafanaCSV = "grafana-csv"
+  case cloudWatch = "cloudwatch"
   case mysqlProcesslistTable = "mysql-processlist-table"
   case mysqlProcesslistVertical = "mysql-processlist-vertical"
   case mysqlProcesslistBatch = "mysql-processlist-batch"

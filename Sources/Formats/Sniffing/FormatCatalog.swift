@@ -94,6 +94,14 @@ public enum FormatCatalog {
           "Grafana panel CSV export: series joined by time, a frame per series, or ≤ 6.x series as rows; , or ; "
           + "delimited; units undone",
         example: #""Time","{destination_workload=""shipping""}""#)
+    case .cloudWatch:
+      Entry(
+        format: format,
+        summary:
+          "AWS CloudWatch get-metric-data / get-metric-statistics JSON (aws CLI): RDS DatabaseConnections, …",
+        example:
+          #"{"MetricDataResults":[{"Id":"m1","Label":"DatabaseConnections","Timestamps":["2026-11-27T03:05:00+00:00"],"Values":[151.0]}]}"#
+      )
     case .mysqlProcesslistTable:
       Entry(
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",

@@ -30,8 +30,19 @@ enum MetricVocabulary {
     "destination_workload", "destination_service_name", "service", "app", "job",
   ]
 
+  /// CloudWatch's (and YACE's) RDS connection count, under any statistic: the managed database's
+  /// `Threads_connected`.
+  private static func isRDSConnections(_ name: String) -> Bool {
+    name.hasPrefix("aws_") && name.contains("database_connections")
+  }
+
   static func meaning(of series: MetricSeries) -> Meaning {
     let isCounter = series.kind == .counter
+    if isRDSConnections(series.name) {
+      return Meaning(
+        component: "rds", kind: .dbConnections, subject: nil, unit: "connections", role: .resource,
+        isCounter: false)
+    }
     if let known = mysql[series.name] {
       // Scrape-target labels say where a series came from, not what it measures.
       let meaningful = series.labels.filter { !scrapeLabels.contains($0.name) }
