@@ -5,5 +5,8 @@ struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "postmortem-bench",
     abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
-    subcommands: [IngestBenchmark.self, ParseBenchmark.self, TCPDBenchmark.self, SegmentationBenchmark.self])
+    subcommands: [
+      IngestBenchmark.self, ParseBenchmark.self, TCPDBenchmark.self, SegmentationBenchmark.self,
+      OpenMetricsBenchmark.self,
+    ])
 }
