@@ -18,10 +18,9 @@
 public struct PrometheusTextParser: LineParser {
   public static let format = Format.prometheusText
 
-  /// A `# HELP x …`, `# TYPE x …` or `# UNIT x …` line, OpenMetrics' `# EOF`, or a sample line that carries
-  /// a timestamp.
+  /// A `# HELP x …`, `# TYPE x …` or `# UNIT x …` line, or a sample line that carries an integer timestamp;
+  /// not `# EOF`, which `promtool tsdb dump-openmetrics` output ends with too.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    if ByteLiterals.equals(line, 0..<line.count, "# EOF") { return true }
     if let keyword = metadataKeyword(line) {
       let name = PrometheusSampleLine.skipBlanks(line, from: keyword.upperBound)
       return name > keyword.upperBound && name < line.count && PrometheusSampleLine.isNameStart(line[name])
@@ -29,7 +28,9 @@ public struct PrometheusTextParser: LineParser {
     guard case .sample(let sample) = PrometheusSampleLine.scan(line), let timestamp = sample.timestamp else {
       return false
     }
-    return DecimalBytes.double(in: line, sample.value) != nil && time(in: line, timestamp) != nil
+    // Integer timestamps only: a seconds timestamp alone is no sign of exposition (promtool dumps write them).
+    return DecimalBytes.double(in: line, sample.value) != nil
+      && DecimalBytes.int64(in: line, timestamp) != nil
   }
 
   public private(set) var series: [MetricSeries] = []
