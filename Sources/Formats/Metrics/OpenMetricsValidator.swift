@@ -220,8 +220,9 @@ public struct OpenMetricsValidator {
     let group = type == .info ? 0 : OpenMetricsLabels.groupHash(line, labels, excluding: special)
     if let reason = order(group: group, timestamp: sample.timestamp, type: type) { return violation(reason) }
     if type == .histogram || type == .gaugeHistogram, suffix != .bare {
-      if let run = family!.histogram, run.group == group, run.timestamp == sample.timestamp {
-      } else {
+      // A histogram's checks run per group and timestamp: a new pair completes the one before.
+      let sameRun = family!.histogram.map { $0.group == group && $0.timestamp == sample.timestamp } ?? false
+      if !sameRun {
         if let reason = family!.histogram?.finish() { return violation(reason) }
         family!.histogram = OpenMetricsFamily.HistogramRun(group: group, timestamp: sample.timestamp)
       }
