@@ -6,7 +6,9 @@ struct Bench: ParsableCommand {
     commandName: "postmortem-bench",
     abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
     subcommands: [
-      IngestBenchmark.self, ParseBenchmark.self, LoghubBenchmark.self, TCPDBenchmark.self,
-      SegmentationBenchmark.self,
+    subcommands: [
+      IngestBenchmark.self, ParseBenchmark.self, LoghubBenchmark.self, OpenMetricsBenchmark.self,
+      TCPDBenchmark.self, SegmentationBenchmark.self,
+    ])
     ])
 }

@@ -186,7 +186,8 @@ struct PrometheusTextParserTests {
     #expect(run.parser.series.allSatisfy { $0.kind == .gauge })
   }
 
-  @Test("a sample without a timestamp is malformed, and the lines after it still parse")
+  @Test(
+    "a sample without a timestamp in a file with no modification time is malformed; later lines still parse")
   func missingTimestamp() throws {
     let run = ParserFeed.run(
       PrometheusTextParser.self,
@@ -206,7 +207,7 @@ struct PrometheusTextParserTests {
     "broken sample lines are malformed, never a crash",
     arguments: [
       #"open{a="b" 1 1000"#, #"open{a="b} 1 1000"#, "name_only", "9starts_with_digit 1 1000",
-      "text_value abc 1000", "seconds_timestamp 1 1.5", "too_many 1 1000 extra", #"unquoted{a=b} 1 1000"#,
+      "text_value abc 1000", "bad_timestamp 1 1.5.5", "too_many 1 1000 extra", #"unquoted{a=b} 1 1000"#,
       #"twice{a="1",a="2"} 1 1000"#, #"nocomma{a="1" b="2"} 1 1000"#, "{__name__=\"x\"} 1 0",
       "# TYPE only_a_name",
     ])

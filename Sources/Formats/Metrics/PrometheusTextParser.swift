@@ -1,11 +1,25 @@
-/// Prometheus text exposition (0.0.4) with timestamps, several scrapes concatenated.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Prometheus text exposition (0.0.4) and OpenMetrics text, several scrapes concatenated; lenient: each line
+/// is read on its own, and what strict OpenMetrics rejects (`OpenMetricsValidator`) is read when it makes sense.
+///
+/// Timestamps are integer milliseconds (0.0.4) or seconds (OpenMetrics: a fraction or exponent, or an integer
+/// of 10–11 digits, which as milliseconds would fall in 1970–73); a sample without one is dated by the file's
+/// modification time, when the scrape was saved. Exemplars are skipped.
 ///
 /// Per sample line the work is a scan, a hash of the `name{labels}` bytes and two number parses; a
 /// `MetricSeries` (with its `String`s) is built only the first time a spelling is seen.
 public struct PrometheusTextParser: LineParser {
   public static let format = Format.prometheusText
 
-  /// A `# HELP x …` or `# TYPE x …` line, or a sample line that carries an integer timestamp.
+  /// A `# HELP x …`, `# TYPE x …` or `# UNIT x …` line, or a sample line that carries an integer timestamp;
+  /// not `# EOF`, which `promtool tsdb dump-openmetrics` output ends with too.
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     if let keyword = metadataKeyword(line) {
       let name = PrometheusSampleLine.skipBlanks(line, from: keyword.upperBound)
@@ -14,6 +28,7 @@ public struct PrometheusTextParser: LineParser {
     guard case .sample(let sample) = PrometheusSampleLine.scan(line), let timestamp = sample.timestamp else {
       return false
     }
+    // Integer timestamps only: a seconds timestamp alone is no sign of exposition (promtool dumps write them).
     return DecimalBytes.double(in: line, sample.value) != nil
       && DecimalBytes.int64(in: line, timestamp) != nil
   }
@@ -28,7 +43,13 @@ public struct PrometheusTextParser: LineParser {
   private var indexBySeries: [MetricSeries: Int] = [:]
   private var families = MetricFamilies()
 
-  public init(context: ParserContext) {}
+  private let path: String
+  /// The file's modification time, looked up at the first sample without a timestamp; nil inside when none.
+  private var fileTime: Timestamp??
+
+  public init(context: ParserContext) {
+    path = context.path
+  }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
     let start = PrometheusSampleLine.skipBlanks(line, from: 0)
@@ -42,19 +63,47 @@ public struct PrometheusTextParser: LineParser {
     guard let value = DecimalBytes.double(in: line, sample.value) else {
       return .malformed(reason: "sample value is not a number")
     }
-    guard let timestampRange = sample.timestamp else {
-      return .malformed(reason: "sample without timestamp: only timestamped exposition can be placed in time")
-    }
-    guard let milliseconds = DecimalBytes.int64(in: line, timestampRange) else {
-      return .malformed(
-        reason: "sample timestamp is not integer milliseconds (OpenMetrics seconds are not read yet)")
+    let time: Timestamp
+    if let timestampRange = sample.timestamp {
+      guard let written = Self.time(in: line, timestampRange) else {
+        return .malformed(reason: "sample timestamp is not a number of milliseconds or seconds")
+      }
+      time = written
+    } else {
+      if fileTime == nil { fileTime = .some(Self.modificationTime(of: path)) }
+      guard let saved = fileTime ?? nil else {
+        return .malformed(reason: "sample without timestamp, and no file modification time to date it by")
+      }
+      time = saved
     }
     let index: Int
     switch seriesIndex(of: sample, in: line) {
     case .index(let found): index = found
     case .malformed(let reason): return .malformed(reason: reason)
     }
-    return .sample(MetricSample(series: index, time: Timestamp(milliseconds: milliseconds), value: value))
+    return .sample(MetricSample(series: index, time: time, value: value))
+  }
+
+  /// Integer milliseconds, or seconds when written with a fraction or exponent or as a 10–11 digit integer;
+  /// seconds far beyond any date saturate rather than overflow.
+  static func time(in line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Timestamp? {
+    if let integer = DecimalBytes.int64(in: line, range) {
+      let seconds = integer >= 1_000_000_000 && integer < 100_000_000_000
+      return Timestamp(milliseconds: seconds ? integer * 1000 : integer)
+    }
+    guard let seconds = DecimalBytes.double(in: line, range), seconds.isFinite else { return nil }
+    let milliseconds = (seconds * 1000).rounded()
+    let limit = Double(Int64.max / 2)
+    return Timestamp(milliseconds: Int64(max(-limit, min(limit, milliseconds))))
+  }
+
+  /// When the file at `path` (or the archive holding it, for `bundle.tar.gz!/metrics`) was last written.
+  private static func modificationTime(of path: String) -> Timestamp? {
+    let file = path.firstRange(of: "!/").map { String(path[..<$0.lowerBound]) } ?? path
+    var status = stat()
+    guard !file.isEmpty, stat(file, &status) == 0 else { return nil }
+    return Timestamp(
+      milliseconds: Int64(status.st_mtim.tv_sec) * 1000 + Int64(status.st_mtim.tv_nsec) / 1_000_000)
   }
 
   private enum SeriesLookup {
@@ -87,7 +136,7 @@ public struct PrometheusTextParser: LineParser {
     return .index(index)
   }
 
-  /// `# TYPE` declares a family's kind; `# HELP`, other comments and `# EOF` carry no data.
+  /// `# TYPE` declares a family's kind; `# HELP`, `# UNIT`, other comments and `# EOF` carry no data.
   private mutating func comment(_ line: UnsafeRawBufferPointer) -> Record {
     guard let keyword = Self.metadataKeyword(line),
       ByteLiterals.equals(line, keyword, "TYPE")
@@ -107,7 +156,7 @@ public struct PrometheusTextParser: LineParser {
     return .structure
   }
 
-  /// The range of `HELP` or `TYPE` in a `# HELP …` / `# TYPE …` line.
+  /// The range of `HELP`, `TYPE` or `UNIT` in a `# HELP …` / `# TYPE …` / `# UNIT …` line.
   private static func metadataKeyword(_ line: UnsafeRawBufferPointer) -> Range<Int>? {
     let hash = PrometheusSampleLine.skipBlanks(line, from: 0)
     guard hash < line.count, line[hash] == PrometheusSampleLine.hash else { return nil }
@@ -115,6 +164,7 @@ public struct PrometheusTextParser: LineParser {
     let keyword = start..<(start + 4)
     guard keyword.upperBound < line.count, PrometheusSampleLine.isBlank(line[keyword.upperBound]),
       ByteLiterals.equals(line, keyword, "HELP") || ByteLiterals.equals(line, keyword, "TYPE")
+        || ByteLiterals.equals(line, keyword, "UNIT")
     else { return nil }
     return keyword
   }
