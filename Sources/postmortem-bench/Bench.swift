@@ -6,9 +6,7 @@ struct Bench: ParsableCommand {
     commandName: "postmortem-bench",
     abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
     subcommands: [
-    subcommands: [
       IngestBenchmark.self, ParseBenchmark.self, LoghubBenchmark.self, OpenMetricsBenchmark.self,
       TCPDBenchmark.self, SegmentationBenchmark.self,
-    ])
     ])
 }

@@ -361,3 +361,41 @@ struct SeededGenerator: RandomNumberGenerator {
     return mixed ^ (mixed >> 31)
   }
 }
+
+@Suite("Scrapes without timestamps")
+struct UntimedScrapeTests {
+  @Test("`# scrape <time>` lines date the samples after them, RFC 3339 or epoch seconds")
+  func separators() {
+    let text = [
+      "# scrape 2026-11-27T03:00:00Z", "up 1", "threads 3", "# scrape 1795748410", "up 0", "threads 4",
+    ].joined(separator: "\n")
+    let run = ParserFeed.run(PrometheusTextParser.self, text)
+    let samples = run.records.compactMap(ParserFeed.sample)
+    #expect(
+      samples.map(\.time.milliseconds) == [
+        1_795_748_400_000, 1_795_748_400_000, 1_795_748_410_000, 1_795_748_410_000,
+      ])
+    #expect(!run.records.contains(where: ParserFeed.isMalformed))
+  }
+
+  @Test("one scrape a file: each dated by its pt-stalk file name")
+  func fileNames() throws {
+    for (name, seconds) in [("2026_11_27_03_00_00-metrics", 0), ("2026_11_27_03_00_10-metrics", 10)] {
+      let run = ParserFeed.run(PrometheusTextParser.self, "# TYPE up gauge\nup 1\nthreads 3", path: name)
+      let times = run.records.compactMap(ParserFeed.sample).map(\.time.milliseconds)
+      let expected: Int64 = 1_795_748_400_000 + Int64(seconds) * 1000
+      #expect(times == [expected, expected])
+    }
+  }
+
+  @Test("a second scrape with nothing to date it is reported, not stacked onto the first")
+  func undatedRepeat() {
+    let run = ParserFeed.run(PrometheusTextParser.self, "up 1\nup 0", path: "2026_11_27_03_00_00-metrics")
+    #expect(ParserFeed.sample(run.records[0]) != nil)
+    guard case .malformed(let reason) = run.records[1] else {
+      Issue.record("the second scrape was read")
+      return
+    }
+    #expect(reason.contains("# scrape"))
+  }
+}

@@ -10,8 +10,11 @@
 /// is read on its own, and what strict OpenMetrics rejects (`OpenMetricsValidator`) is read when it makes sense.
 ///
 /// Timestamps are integer milliseconds (0.0.4) or seconds (OpenMetrics: a fraction or exponent, or an integer
-/// of 10–11 digits, which as milliseconds would fall in 1970–73); a sample without one is dated by the file's
-/// modification time, when the scrape was saved. Exemplars are skipped.
+/// of 10–11 digits, which as milliseconds would fall in 1970–73). A sample without one takes the time of its
+/// scrape: the latest `# scrape <RFC 3339 time or epoch>` line (capture loops write one before each scrape),
+/// else a pt-stalk capture time in the file name, else the file's modification time, when a single saved
+/// scrape was written. A series met twice with neither a timestamp nor a `# scrape` line between is a second
+/// scrape that nothing dates: it is reported, not stacked onto the first. Exemplars are skipped.
 ///
 /// Per sample line the work is a scan, a hash of the `name{labels}` bytes and two number parses; a
 /// `MetricSeries` (with its `String`s) is built only the first time a spelling is seen.
@@ -44,11 +47,19 @@ public struct PrometheusTextParser: LineParser {
   private var families = MetricFamilies()
 
   private let path: String
+  /// The pt-stalk capture time of the file name, read with `--tz`.
+  private let fileNameTime: Timestamp?
   /// The file's modification time, looked up at the first sample without a timestamp; nil inside when none.
   private var fileTime: Timestamp??
+  /// The time of the latest `# scrape` line.
+  private var scrapeTime: Timestamp?
+  /// Series dated by the file's name or modification time since the last `# scrape` line.
+  private var undated = Set<Int>()
 
   public init(context: ParserContext) {
     path = context.path
+    fileNameTime = SnapshotClock.fileNameTime(
+      path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -64,22 +75,30 @@ public struct PrometheusTextParser: LineParser {
       return .malformed(reason: "sample value is not a number")
     }
     let time: Timestamp
+    var datedByFile = false
     if let timestampRange = sample.timestamp {
       guard let written = Self.time(in: line, timestampRange) else {
         return .malformed(reason: "sample timestamp is not a number of milliseconds or seconds")
       }
       time = written
+    } else if let scrapeTime {
+      time = scrapeTime
     } else {
-      if fileTime == nil { fileTime = .some(Self.modificationTime(of: path)) }
+      if fileTime == nil { fileTime = .some(fileNameTime ?? Self.modificationTime(of: path)) }
       guard let saved = fileTime ?? nil else {
         return .malformed(reason: "sample without timestamp, and no file modification time to date it by")
       }
       time = saved
+      datedByFile = true
     }
     let index: Int
     switch seriesIndex(of: sample, in: line) {
     case .index(let found): index = found
     case .malformed(let reason): return .malformed(reason: reason)
+    }
+    if datedByFile, !undated.insert(index).inserted {
+      return .malformed(
+        reason: "a second scrape without timestamps: separate scrapes with `# scrape <time>` lines")
     }
     return .sample(MetricSample(series: index, time: time, value: value))
   }
@@ -136,8 +155,14 @@ public struct PrometheusTextParser: LineParser {
     return .index(index)
   }
 
-  /// `# TYPE` declares a family's kind; `# HELP`, `# UNIT`, other comments and `# EOF` carry no data.
+  /// `# TYPE` declares a family's kind; `# scrape <time>` dates the samples after it; `# HELP`, `# UNIT`,
+  /// other comments and `# EOF` carry no data.
   private mutating func comment(_ line: UnsafeRawBufferPointer) -> Record {
+    if let time = Self.scrapeStamp(line) {
+      scrapeTime = time
+      undated.removeAll()
+      return .structure
+    }
     guard let keyword = Self.metadataKeyword(line),
       ByteLiterals.equals(line, keyword, "TYPE")
     else { return .structure }
@@ -154,6 +179,23 @@ public struct PrometheusTextParser: LineParser {
       UnsafeRawBufferPointer(rebasing: line[nameStart..<nameEnd]),
       kind: MetricFamilies.kind(named: UnsafeRawBufferPointer(rebasing: line[kindStart..<kindEnd])))
     return .structure
+  }
+
+  /// The time of a `# scrape 2026-11-27T03:04:10Z` or `# scrape 1795748650` line.
+  static func scrapeStamp(_ line: UnsafeRawBufferPointer) -> Timestamp? {
+    let hash = PrometheusSampleLine.skipBlanks(line, from: 0)
+    guard hash < line.count, line[hash] == PrometheusSampleLine.hash else { return nil }
+    let keyword = PrometheusSampleLine.skipBlanks(line, from: hash + 1)
+    guard line.matches("scrape ", at: keyword) else { return nil }
+    let start = PrometheusSampleLine.skipBlanks(line, from: keyword + 7)
+    var end = line.count
+    while end > start, PrometheusSampleLine.isBlank(line[end - 1]) { end -= 1 }
+    if let scanned = TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: 0), scanned.hasZone,
+      scanned.end == end
+    {
+      return scanned.timestamp
+    }
+    return TimestampScanner.epoch(in: line, start..<end)
   }
 
   /// The range of `HELP`, `TYPE` or `UNIT` in a `# HELP …` / `# TYPE …` / `# UNIT …` line.
