@@ -25,6 +25,15 @@ struct JSONLinesParserTests {
     #expect(H.text(event.message, of: line) == #"ERROR {\"name\":\"MongoNetworkError\"}"#)
   }
 
+  @Test("unicode: raw UTF-8 and \\u escapes in keys' neighbours and the message are kept byte for byte")
+  func unicode() throws {
+    let line =
+      #"{"level":"warn","time":1764649283657,"user":"Zoë é","msg":"café ☕ — commande 42 échouée 🚚","v":1}"#
+    let event = try #require(H.event(H.record(JSONLinesParser.self, line)))
+    #expect(event.level == .warn)
+    #expect(H.text(event.message, of: line) == #"café ☕ — commande 42 échouée 🚚"#)
+  }
+
   @Test("nested request and response objects are skipped, keys after them still read")
   func nested() throws {
     let line =
