@@ -31,19 +31,10 @@ public enum PrometheusQueryRangeParser: DocumentParser {
       throw .malformedDocument(
         path: context.path, offset: nil, detail: "a successful response without `data`")
     }
-    var series: [MetricSeries] = []
-    var indexBySeries: [MetricSeries: Int] = [:]
+    var table = SeriesTable()
     var samples: [MetricSample] = []
     for (resultIndex, result) in data.result.enumerated() {
-      let identity = seriesIdentity(of: result.metric)
-      let index: Int
-      if let known = indexBySeries[identity] {
-        index = known
-      } else {
-        index = series.count
-        series.append(identity)
-        indexBySeries[identity] = index
-      }
+      let index = table.index(of: seriesIdentity(of: result.metric))
       for (pointIndex, point) in result.points.enumerated() {
         let place = "data.result[\(resultIndex)] point \(pointIndex)"
         let milliseconds = (point.seconds * 1000).rounded()
@@ -61,7 +52,7 @@ public enum PrometheusQueryRangeParser: DocumentParser {
           MetricSample(series: index, time: Timestamp(milliseconds: Int64(milliseconds)), value: value))
       }
     }
-    return MetricDocument(series: series, samples: samples)
+    return MetricDocument(series: table.all, samples: samples)
   }
 
   private static func decode(_ document: [UInt8], path: String) throws(FormatError) -> QueryResponse {

@@ -36,14 +36,14 @@ public struct PrometheusTextParser: LineParser {
       && DecimalBytes.int64(in: line, timestamp) != nil
   }
 
-  public private(set) var series: [MetricSeries] = []
+  public var series: [MetricSeries] { table.all }
+  private var table = SeriesTable()
   /// Exposition timestamps are epoch milliseconds: no zone is ever assumed.
   public private(set) var assumedZone = false
 
   /// Each spelling of `name{labels}` seen so far, to its index in `series`.
   private var spellings = SpellingTable()
   /// Spellings that differ only in label order or blanks meet here.
-  private var indexBySeries: [MetricSeries: Int] = [:]
   private var families = MetricFamilies()
 
   private let path: String
@@ -143,14 +143,7 @@ public struct PrometheusTextParser: LineParser {
     let name = UnsafeRawBufferPointer(rebasing: line[sample.name])
     let identity = MetricSeries(
       name: String(decoding: name, as: UTF8.self), labels: labels, kind: families.kind(ofSeriesNamed: name))
-    let index: Int
-    if let known = indexBySeries[identity] {
-      index = known
-    } else {
-      index = series.count
-      series.append(identity)
-      indexBySeries[identity] = index
-    }
+    let index = table.index(of: identity)
     spellings.set(index, for: spelling)
     return .index(index)
   }

@@ -8,9 +8,9 @@ public struct PromtoolDumpParser: LineParser {
   public static let format = Format.promtoolDump
   public static let linesAreIndependent = false
   public let assumedZone = false
-  public private(set) var series: [MetricSeries] = []
+  public var series: [MetricSeries] { table.all }
+  private var table = SeriesTable()
   private var spellings = SpellingTable()
-  private var indexBySeries: [MetricSeries: Int] = [:]
 
   public init(context: ParserContext) {}
 
@@ -43,13 +43,7 @@ public struct PromtoolDumpParser: LineParser {
       }
       let rest = labels.filter { $0.name != "__name__" }
       let identity = MetricSeries(name: name, labels: rest, kind: .inferred(name: name, labels: rest))
-      if let existing = indexBySeries[identity] {
-        index = existing
-      } else {
-        index = series.count
-        series.append(identity)
-        indexBySeries[identity] = index
-      }
+      index = table.index(of: identity)
       spellings.set(index, for: spelling)
     }
     return .sample(MetricSample(series: index, time: Timestamp(milliseconds: milliseconds), value: value))

@@ -7,9 +7,9 @@
 public struct VictoriaMetricsExportParser: LineParser {
   public static let format = Format.victoriaMetricsExport
   public let assumedZone = false
-  public private(set) var series: [MetricSeries] = []
+  public var series: [MetricSeries] { table.all }
+  private var table = SeriesTable()
   private var spellings = SpellingTable()
-  private var indexBySeries: [MetricSeries: Int] = [:]
   private var pending: [MetricSample] = []
   private var handedOut = 0
 
@@ -111,14 +111,7 @@ public struct VictoriaMetricsExportParser: LineParser {
     }
     guard let name else { return nil }
     let identity = MetricSeries(name: name, labels: labels, kind: .inferred(name: name, labels: labels))
-    let index: Int
-    if let existing = indexBySeries[identity] {
-      index = existing
-    } else {
-      index = series.count
-      series.append(identity)
-      indexBySeries[identity] = index
-    }
+    let index = table.index(of: identity)
     spellings.set(index, for: spelling)
     return index
   }

@@ -5,7 +5,8 @@
 /// before in the file or always has one (`Threads_connected`): then the row is malformed.
 struct StatusDumps {
   let path: String
-  private(set) var series: [MetricSeries] = []
+  var series: [MetricSeries] { table.all }
+  private var table = SeriesTable()
   private(set) var assumedZone = false
   /// Whether tables may hold `mysqladmin -r` differences (only mysqladmin's table form can).
   private let readsRelative: Bool
@@ -18,7 +19,6 @@ struct StatusDumps {
   /// Per name: its series as a status or as a variable, -1 until first used.
   private var statusSeries: [Int] = []
   private var variableSeries: [Int] = []
-  private var indexBySeries: [MetricSeries: Int] = [:]
   private var uptimeName: Int?
 
   private var clock: StatusClock
@@ -149,14 +149,7 @@ struct StatusDumps {
     let known = status ? statusSeries[name] : variableSeries[name]
     if known >= 0 { return known }
     let identity = status ? ExporterNames.status(nameTexts[name]) : ExporterNames.variable(nameTexts[name])
-    let index: Int
-    if let existing = indexBySeries[identity] {
-      index = existing
-    } else {
-      index = series.count
-      series.append(identity)
-      indexBySeries[identity] = index
-    }
+    let index = table.index(of: identity)
     if status { statusSeries[name] = index } else { variableSeries[name] = index }
     return index
   }

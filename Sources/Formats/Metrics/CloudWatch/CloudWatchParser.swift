@@ -31,11 +31,10 @@ public enum CloudWatchParser: DocumentParser {
         path: context.path, offset: offset,
         detail: offset == nil ? "not a CloudWatch response: \(error)" : "not valid JSON")
     }
-    var series: [MetricSeries] = []
+    var table = SeriesTable()
     var samples: [MetricSample] = []
     func add(_ identity: MetricSeries, _ points: [(String, Double)], place: String) throws(FormatError) {
-      let index = series.firstIndex(of: identity) ?? series.count
-      if index == series.count { series.append(identity) }
+      let index = table.index(of: identity)
       for (offset, (text, value)) in points.enumerated() {
         guard let time = Timestamp(rfc3339: text) else {
           throw .malformedDocument(
@@ -71,7 +70,7 @@ public enum CloudWatchParser: DocumentParser {
           place: "Datapoints \(statistic)")
       }
     }
-    return MetricDocument(series: series, samples: samples)
+    return MetricDocument(series: table.all, samples: samples)
   }
 
   /// `DatabaseConnections` → `database_connections`, `CPUUtilization` → `cpu_utilization`, `p99.9` → `p99_9`.
