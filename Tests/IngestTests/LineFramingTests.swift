@@ -92,6 +92,24 @@ struct LineFramingTests {
     }
   }
 
+  @Test("a JSON document on one line (an API response) may be longer than the limit; other lines may not")
+  func documentLine() throws {
+    let document = "  {\"status\":\"success\",\"data\":\"" + String(repeating: "d", count: 5000) + "\"}"
+    let directory = try TemporaryDirectory()
+    let json = try directory.write(document + "\n" + document, to: "response.json")
+    for chunkSize in [64, 1 << 16] {
+      let outcome = try ReadOutcome(path: json) { reader in
+        reader.maximumLineLength = 1000
+        reader.decodedChunkSize = chunkSize
+      }
+      #expect(outcome.text == [document], "chunk size \(chunkSize)")
+      #expect(outcome.reader.warnings == [.lineTooLong(path: json, line: 2, length: document.utf8.count)])
+    }
+    let text = try directory.write(String(repeating: "t", count: 5000) + "\n{}", to: "text.log")
+    let outcome = try ReadOutcome(path: text) { $0.maximumLineLength = 1000 }
+    #expect(outcome.text == ["{}"])
+  }
+
   @Test("the default limit lets multi-megabyte lines through")
   func defaultLimit() throws {
     let big = String(repeating: "m", count: 3 << 20)

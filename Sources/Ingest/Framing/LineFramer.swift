@@ -22,6 +22,12 @@ struct LineFramer {
   /// A chunk is cut at its last newline once it holds this many bytes.
   private let chunkSize: Int
   private let maximumLineLength: Int
+  /// Whether the source opens with `{` or `[`: a JSON document, which an API saves on one line.
+  private var opensDocument: Bool?
+
+  /// How long the first line of a source that opens a JSON document may be: a `query_range` response is one
+  /// line of tens of MB, and a document is read whole anyway.
+  static let documentLineLength = 512 << 20
 
   /// The bytes after the last chunk's final newline, at the start of the storage the next chunk fills.
   private var carried: (storage: ChunkStorage, count: Int)?
@@ -73,7 +79,9 @@ struct LineFramer {
       if !unscanned.isEmpty {
         if let found = Self.lastNewline(in: storage, unscanned) { lastNewline = found }
         let partialStart = lastNewline.map { $0 + 1 } ?? 0
-        if filled - partialStart > maximumLineLength {
+        if opensDocument == nil { opensDocument = Self.opensDocument(storage, filled) }
+        let limit = nextLineNumber == 1 && partialStart == 0 ? firstLineLength : maximumLineLength
+        if filled - partialStart > limit {
           // The line being read is too long to keep: frame what comes before it, drop it as it arrives.
           skippedLength = filled - partialStart
           if partialStart > 0 { return cut(storage, at: partialStart, keeping: 0) }
@@ -171,10 +179,29 @@ struct LineFramer {
       + (endsWithNewline ? 0 : 1)
     let chunk = LineChunk(
       path: path, index: nextIndex, firstLineNumber: nextLineNumber, lineCount: lines,
-      maximumLineLength: maximumLineLength, storage: storage, count: count)
+      maximumLineLength: nextLineNumber == 1 ? firstLineLength : maximumLineLength, storage: storage,
+      count: count)
     nextIndex += 1
     nextLineNumber += lines
     return chunk
+  }
+
+  /// The limit of the source's first line: a JSON document's may be long.
+  private var firstLineLength: Int {
+    opensDocument == true ? max(maximumLineLength, Self.documentLineLength) : maximumLineLength
+  }
+
+  /// Whether the first byte that is not white space is `{` or `[`; nil while all of them are.
+  private static func opensDocument(_ storage: ChunkStorage, _ count: Int) -> Bool? {
+    let bytes = storage.base.assumingMemoryBound(to: UInt8.self)
+    for index in 0..<count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: continue
+      case 0x7B, 0x5B: return true
+      default: return false
+      }
+    }
+    return nil
   }
 
   /// Searched from the end, where the last line is short: `memrchr` is a GNU extension Swift cannot see.
