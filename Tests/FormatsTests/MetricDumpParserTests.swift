@@ -68,4 +68,29 @@ struct MetricDumpParserTests {
     let line = #"{"metric":{"__name__":"up"},"values":[1,2],"timestamps":[1549891461511]}"#
     #expect(H.isMalformed(H.record(VictoriaMetricsExportParser.self, line)))
   }
+
+  @Test(
+    "promtool's own dump fixtures, both formats, are read sample for sample",
+    .enabled(if: DatabaseFixtures.directory != nil),
+    arguments: [
+      "dump-test-1.prom", "dump-test-2.prom", "dump-test-3.prom", "dump-openmetrics-test.prom",
+      "dump-openmetrics-roundtrip-test.prom",
+    ])
+  func promtoolFixtures(name: String) throws {
+    let path = try #require(DatabaseFixtures.directory) + "/prometheus/" + name
+    var reader = SourceReader(source: Source(path: path))
+    var samples: [MetricSample] = []
+    try reader.read { record, _ in
+      if case .sample(let sample) = record { samples.append(sample) }
+    }
+    let lines = try DatabaseFixtures.lines("prometheus/" + name).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    #expect(reader.stats.format == .promtoolDump)
+    #expect(reader.stats.skipped == 0)
+    #expect(samples.count == lines.count)
+    if name.contains("openmetrics") {
+      #expect(
+        samples.contains { $0.time.milliseconds == 1_700_226_034_330 }
+          || samples.contains { $0.time.milliseconds == 60_000 })
+    }
+  }
 }

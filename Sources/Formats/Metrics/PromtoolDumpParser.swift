@@ -1,7 +1,7 @@
 /// `promtool tsdb dump` output: every sample of a TSDB block, one a line, series by series:
 /// `{__name__="heavy_metric", foo="bar"} 5 60000` — the labels as Prometheus prints a label set, the value as
-/// Go's `%g`, the time in epoch milliseconds. (`--format=openmetrics` output is OpenMetrics text and is read
-/// as Prometheus text.)
+/// Go's `%g`, the time in epoch milliseconds; with `--format=openmetrics` (or `dump-openmetrics`),
+/// `heavy_metric{foo="bar"} 5 60.000` — the time in seconds to three decimals — and a closing `# EOF`.
 ///
 /// The dump carries no TYPE: the name decides a series' kind (see `MetricSeries.Kind.inferred`).
 public struct PromtoolDumpParser: LineParser {
@@ -15,20 +15,33 @@ public struct PromtoolDumpParser: LineParser {
   public init(context: ParserContext) {}
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    guard let sample = scan(line) else { return false }
-    return line.matches("__name__=", at: sample.labels!.lowerBound)
+    if let sample = scan(line) { return line.matches("__name__=", at: sample.labels!.lowerBound) }
+    return openMetricsSample(line) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
+    if line.isEmpty || ByteLiterals.equals(line, 0..<line.count, "# EOF") { return .structure }
+    if let sample = Self.openMetricsSample(line) { return record(sample, in: line, named: true) }
     guard let sample = Self.scan(line) else {
-      if line.isEmpty { return .structure }
-      return .malformed(reason: "not `{labels} value milliseconds` as promtool tsdb dump prints it")
+      return .malformed(reason: "not `{labels} value milliseconds` nor `name{labels} value seconds.mmm`")
     }
+    return record(sample, in: line, named: false)
+  }
+
+  /// A sample whose series is `name{labels}` (`named`) or `{__name__=…, labels}`.
+  private mutating func record(_ sample: PrometheusSampleLine, in line: UnsafeRawBufferPointer, named: Bool)
+    -> Record
+  {
     guard let value = DecimalBytes.double(in: line, sample.value) else {
       return .malformed(reason: "sample value is not a number")
     }
-    guard let timestamp = sample.timestamp, let milliseconds = DecimalBytes.int64(in: line, timestamp) else {
-      return .malformed(reason: "sample time is not epoch milliseconds")
+    guard let timestamp = sample.timestamp,
+      let time = named
+        ? PrometheusTextParser.time(in: line, timestamp)
+        : DecimalBytes.int64(in: line, timestamp).map(Timestamp.init(milliseconds:))
+    else {
+      return .malformed(
+        reason: named ? "sample time is not epoch seconds" : "sample time is not epoch milliseconds")
     }
     let spelling = UnsafeRawBufferPointer(rebasing: line[sample.series])
     let index: Int
@@ -38,7 +51,8 @@ public struct PromtoolDumpParser: LineParser {
       guard case .labels(let labels) = sample.labels(in: line) else {
         return .malformed(reason: "label set cannot be read")
       }
-      guard let name = labels.first(where: { $0.name == "__name__" })?.value else {
+      let written = String(decoding: UnsafeRawBufferPointer(rebasing: line[sample.name]), as: UTF8.self)
+      guard let name = named ? written : labels.first(where: { $0.name == "__name__" })?.value else {
         return .malformed(reason: "series without a __name__ label")
       }
       let rest = labels.filter { $0.name != "__name__" }
@@ -46,7 +60,16 @@ public struct PromtoolDumpParser: LineParser {
       index = table.index(of: identity)
       spellings.set(index, for: spelling)
     }
-    return .sample(MetricSample(series: index, time: Timestamp(milliseconds: milliseconds), value: value))
+    return .sample(MetricSample(series: index, time: time, value: value))
+  }
+
+  /// `name{labels} value seconds.mmm`, as `promtool` prints OpenMetrics: three decimals, no more, no less.
+  private static func openMetricsSample(_ line: UnsafeRawBufferPointer) -> PrometheusSampleLine? {
+    guard line.byte(at: 0) != 0x7B, case .sample(let sample) = PrometheusSampleLine.scan(line),
+      let timestamp = sample.timestamp, timestamp.count >= 5, line[timestamp.upperBound - 4] == ASCII.dot,
+      timestamp.upperBound == line.count
+    else { return nil }
+    return sample
   }
 
   /// `{…} value time`, located; nil when the line does not have that shape.
