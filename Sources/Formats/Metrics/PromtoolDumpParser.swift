@@ -3,7 +3,9 @@
 /// Go's `%g`, the time in epoch milliseconds; with `--format=openmetrics` (or `dump-openmetrics`),
 /// `heavy_metric{foo="bar"} 5 60.000` — the time in seconds to three decimals — and a closing `# EOF`.
 ///
-/// The dump carries no TYPE: the name decides a series' kind (see `MetricSeries.Kind.inferred`).
+/// The dump carries no TYPE: the name decides a series' kind (see `MetricSeries.Kind.inferred`). Comment lines
+/// (`# EOF`, and the `# TYPE`/`# HELP` of an OpenMetrics scrape whose millisecond timestamps make it look like
+/// this flavour) carry no samples.
 public struct PromtoolDumpParser: LineParser {
   public static let format = Format.promtoolDump
   public static let linesAreIndependent = false
@@ -20,7 +22,7 @@ public struct PromtoolDumpParser: LineParser {
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    if line.isEmpty || ByteLiterals.equals(line, 0..<line.count, "# EOF") { return .structure }
+    if line.isEmpty || line[0] == 0x23 { return .structure }
     if let sample = Self.openMetricsSample(line) { return record(sample, in: line, named: true) }
     guard let sample = Self.scan(line) else {
       return .malformed(reason: "not `{labels} value milliseconds` nor `name{labels} value seconds.mmm`")
