@@ -28,7 +28,7 @@ struct ParseBenchmark: ParsableCommand {
     guard !text.isEmpty else { throw ValidationError("\(log): no lines to repeat") }
     let path = NSTemporaryDirectory() + "postmortem-parse-\(getpid()).log"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var written: Int64 = 0
     while written < bytes {

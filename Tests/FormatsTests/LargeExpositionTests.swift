@@ -40,7 +40,7 @@ struct LargeExpositionTests {
 
   /// Scrapes of 100 series every 10 s until `bytes` are written; returns the size.
   private static func write(_ path: String, bytes: Int) throws -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     var written = 0

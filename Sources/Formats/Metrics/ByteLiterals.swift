@@ -29,4 +29,11 @@ enum ByteLiterals {
   {
     equals(bytes, offset..<(offset + literal.utf8CodeUnitCount), literal)
   }
+
+  /// Whether `literal` occurs anywhere in `bytes`: for sniffing a document's first kilobytes.
+  static func contains(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+    let length = literal.utf8CodeUnitCount
+    guard bytes.count >= length else { return false }
+    return (0...(bytes.count - length)).contains { hasPrefix(bytes, literal, at: $0) }
+  }
 }

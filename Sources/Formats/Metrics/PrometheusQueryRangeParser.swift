@@ -14,8 +14,8 @@ public enum PrometheusQueryRangeParser: DocumentParser {
   /// `"status"` together with `"resultType"` or `"data"` in the first kilobyte.
   public static func recognizes(prefix: UnsafeRawBufferPointer) -> Bool {
     let window = UnsafeRawBufferPointer(rebasing: prefix[..<min(prefix.count, 1024)])
-    return contains(window, #""status""#)
-      && (contains(window, #""resultType""#) || contains(window, #""data""#))
+    return ByteLiterals.contains(window, #""status""#)
+      && (ByteLiterals.contains(window, #""resultType""#) || ByteLiterals.contains(window, #""data""#))
   }
 
   public static func parse(_ document: [UInt8], context: ParserContext) throws(FormatError) -> MetricDocument
@@ -109,11 +109,5 @@ public enum PrometheusQueryRangeParser: DocumentParser {
       return MetricSeries(name: readable, labels: labels, kind: .gauge)
     }
     return MetricSeries(name: name, labels: labels, kind: .inferred(name: name, labels: labels))
-  }
-
-  private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
-    let length = needle.utf8CodeUnitCount
-    guard haystack.count >= length else { return false }
-    return (0...(haystack.count - length)).contains { ByteLiterals.hasPrefix(haystack, needle, at: $0) }
   }
 }

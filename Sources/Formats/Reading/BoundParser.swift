@@ -45,7 +45,7 @@ struct BoundParser {
     case .criLog: self.init(CRILogParser.self, context: context)
     case .lokiExport: self.init(LokiExportParser.self, context: context)
     case .textLog: self.init(TextLogParser.self, context: context)
-    case .prometheusQueryRange, .cloudWatch: return nil
+    case .prometheusQueryRange, .cloudWatch, .grafanaQuery: return nil
     }
   }
 

@@ -25,7 +25,7 @@ extension Format {
     case .mysqlStatusVertical: StatusVerticalParser.self
     case .syslog: SyslogParser.self
     case .textLog: TextLogParser.self
-    case .prometheusQueryRange, .cloudWatch: nil
+    case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil
     }
   }
 
@@ -34,6 +34,7 @@ extension Format {
     switch self {
     case .prometheusQueryRange: PrometheusQueryRangeParser.self
     case .cloudWatch: CloudWatchParser.self
+    case .grafanaQuery: GrafanaQueryParser.self
     default: nil
     }
   }

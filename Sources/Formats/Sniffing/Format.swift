@@ -11,6 +11,9 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case envoyAccessJSON = "envoy-access-json"
   case nginxAccess = "nginx-access"
   case prometheusText = "prometheus-text"
+  /// Before the Prometheus API response, whose sniffing a Grafana response (with `"status"` and `"data"` of
+  /// its own) would pass too.
+  case grafanaQuery = "grafana-query"
   case prometheusQueryRange = "prometheus-query-range"
   case promtoolDump = "promtool-dump"
   case victoriaMetricsExport = "victoriametrics-export"

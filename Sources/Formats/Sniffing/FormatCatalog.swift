@@ -102,6 +102,14 @@ public enum FormatCatalog {
         example:
           #"{"MetricDataResults":[{"Id":"m1","Label":"DatabaseConnections","Timestamps":["2026-11-27T03:05:00+00:00"],"Values":[151.0]}]}"#
       )
+    case .grafanaQuery:
+      Entry(
+        format: format,
+        summary:
+          "Grafana data source response JSON (/api/ds/query, Inspect → Query): frames of time and value fields",
+        example:
+          #"{"results":{"A":{"frames":[{"schema":{"fields":[{"name":"Time","type":"time"},{"name":"Value","labels":{"job":"api"}}]},"data":{"values":[[1795748650000],[0.5]]}}]}}}"#
+      )
     case .mysqlProcesslistTable:
       Entry(
         format: format, summary: "MySQL SHOW [FULL] PROCESSLIST as the mysql client prints it (table form)",

@@ -16,8 +16,8 @@ public enum CloudWatchParser: DocumentParser {
   /// `"MetricDataResults"`, or `"Datapoints"` with `"Label"`, in the first kilobytes.
   public static func recognizes(prefix: UnsafeRawBufferPointer) -> Bool {
     let window = UnsafeRawBufferPointer(rebasing: prefix[..<min(prefix.count, 4096)])
-    return contains(window, #""MetricDataResults""#)
-      || contains(window, #""Datapoints""#) && contains(window, #""Label""#)
+    return ByteLiterals.contains(window, #""MetricDataResults""#)
+      || ByteLiterals.contains(window, #""Datapoints""#) && ByteLiterals.contains(window, #""Label""#)
   }
 
   public static func parse(_ document: [UInt8], context: ParserContext) throws(FormatError) -> MetricDocument
@@ -92,11 +92,5 @@ public enum CloudWatchParser: DocumentParser {
       }
     }
     return result
-  }
-
-  private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {
-    let length = needle.utf8CodeUnitCount
-    guard haystack.count >= length else { return false }
-    return (0...(haystack.count - length)).contains { ByteLiterals.hasPrefix(haystack, needle, at: $0) }
   }
 }
