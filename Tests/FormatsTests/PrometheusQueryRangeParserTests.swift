@@ -104,6 +104,28 @@ struct PrometheusQueryRangeParserTests {
     #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},"values":[[1435781430.781,"1"],[1435781445.5e1,"-2"]]}]}}"#
       .utf8)
 
+  @Test("the byte scanner reads what the decoder reads, and leaves escapes and failures to it")
+  func scannerAgreesWithDecoder() throws {
+    let documents = [
+      #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up","job":"a"},"values":[[1435781430.781,"1"],[1435781445.781,"-1.5"]]},{"metric":{"job":"b"},"values":[[1435781430.781,"+Inf"],[1435781445.781,"2.5e3"]]},{"metric":{"__name__":"up","job":"a"},"values":[[1435781460.781,"0"]]}]},"warnings":["x"]}"#,
+      "{\n  \"status\": \"success\",\n  \"data\": {\"resultType\": \"vector\", \"result\": [ {\"metric\": {}, \"value\": [ 1435781451.781, 7 ] } ]}\n}",
+    ]
+    for text in documents {
+      let document = Array(text.utf8)
+      let scanned = try #require(document.withUnsafeBytes(QueryResponseScanner.read), "\(text)")
+      #expect(scanned == (try PrometheusQueryRangeParser.decoded(document, context: Self.context)))
+    }
+    let escaped = Array(
+      #"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"path":"C:\\x"},"values":[[1,"1"]]}]}}"#
+        .utf8)
+    #expect(escaped.withUnsafeBytes(QueryResponseScanner.read) == nil)
+    #expect(
+      try PrometheusQueryRangeParser.parse(escaped, context: Self.context).series.first?.label("path")
+        == #"C:\x"#)
+    let failed = Array(#"{"status":"error","errorType":"bad_data","error":"parse error"}"#.utf8)
+    #expect(failed.withUnsafeBytes(QueryResponseScanner.read) == nil)
+  }
+
   @Test("a document cut short anywhere is malformed at its end")
   func truncated() {
     for length in 1..<Self.valid.count {

@@ -61,7 +61,7 @@ enum JSONObjectScanner {
   }
 
   /// The index just after the object or array that opens at `start`.
-  private static func endOfNested(in line: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func endOfNested(in line: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var depth = 0
     var index = start
     while index < line.count {
@@ -88,7 +88,7 @@ enum JSONObjectScanner {
   }
 
   @inline(__always)
-  private static func skipWhitespace(in line: UnsafeRawBufferPointer, from start: Int) -> Int {
+  static func skipWhitespace(in line: UnsafeRawBufferPointer, from start: Int) -> Int {
     var index = start
     while index < line.count, isWhitespace(line[index]) { index += 1 }
     return index
