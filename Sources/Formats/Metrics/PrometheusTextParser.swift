@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Prometheus text exposition (0.0.4) and OpenMetrics text, several scrapes concatenated; lenient: each line
 /// is read on its own, and what strict OpenMetrics rejects (`OpenMetricsValidator`) is read when it makes sense.
 ///
@@ -84,7 +76,7 @@ public struct PrometheusTextParser: LineParser {
     } else if let scrapeTime {
       time = scrapeTime
     } else {
-      if fileTime == nil { fileTime = .some(fileNameTime ?? Self.modificationTime(of: path)) }
+      if fileTime == nil { fileTime = .some(fileNameTime ?? Timestamp.modification(ofFile: path)) }
       guard let saved = fileTime ?? nil else {
         return .malformed(reason: "sample without timestamp, and no file modification time to date it by")
       }
@@ -114,15 +106,6 @@ public struct PrometheusTextParser: LineParser {
     let milliseconds = (seconds * 1000).rounded()
     let limit = Double(Int64.max / 2)
     return Timestamp(milliseconds: Int64(max(-limit, min(limit, milliseconds))))
-  }
-
-  /// When the file at `path` (or the archive holding it, for `bundle.tar.gz!/metrics`) was last written.
-  private static func modificationTime(of path: String) -> Timestamp? {
-    let file = path.firstRange(of: "!/").map { String(path[..<$0.lowerBound]) } ?? path
-    var status = stat()
-    guard !file.isEmpty, stat(file, &status) == 0 else { return nil }
-    return Timestamp(
-      milliseconds: Int64(status.st_mtim.tv_sec) * 1000 + Int64(status.st_mtim.tv_nsec) / 1_000_000)
   }
 
   private enum SeriesLookup {

@@ -48,7 +48,7 @@ extension Timestamp {
 
 extension Int64 {
   /// Quotient rounded towards minus infinity and a non-negative remainder, so times before 1970 format right.
-  fileprivate func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+  func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
     let quotient = self / divisor
     let remainder = self % divisor
     return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)

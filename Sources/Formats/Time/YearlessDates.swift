@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Puts a year on dates written without one (BSD syslog's `Nov 27 03:00:01`).
 ///
 /// With `--year`, that year, moving on by one when the months wrap from December to January. Without, the year
@@ -25,7 +19,7 @@ struct YearlessDates {
     if let year {
       anchor = .given(year: year)
       self.year = year
-    } else if let modified = Self.modificationDate(of: path) {
+    } else if let modified = Timestamp.modification(ofFile: path)?.utcDate {
       anchor = .modified(year: modified.year, month: modified.month, day: modified.day)
     } else {
       anchor = .none
@@ -45,19 +39,5 @@ struct YearlessDates {
     case .none:
       return nil
     }
-  }
-
-  /// The UTC date of the file's modification; an archive entry (`bundle.tar.gz!/var/log/syslog`) takes the
-  /// archive's.
-  private static func modificationDate(of path: String) -> (year: Int, month: Int, day: Int)? {
-    let file = path.firstRange(of: "!/").map { String(path[..<$0.lowerBound]) } ?? path
-    var status = stat()
-    guard stat(file, &status) == 0 else { return nil }
-    let date = CivilCalendar.date(days: Int(floorDivide(Int(status.st_mtim.tv_sec), 86_400)))
-    return (date.year, date.month, date.day)
-  }
-
-  private static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-    value >= 0 ? value / divisor : (value - divisor + 1) / divisor
   }
 }

@@ -24,6 +24,8 @@ public struct GrafanaCSVParser: LineParser {
   private var layout: Layout?
   private var cells = CSVCells()
   private var indexByName: [String: Int] = [:]
+  /// Series cells of the "series as rows" layout as written, so a row costs a hash, not a `String`.
+  private var seriesCells = SpellingTable()
   private var pending: [MetricSample] = []
   private var handedOut = 0
 
@@ -78,9 +80,18 @@ public struct GrafanaCSVParser: LineParser {
       guard let time = time(line, cells.ranges[timeColumn]) else {
         return .malformed(reason: "time cell is neither a date-time nor epoch seconds or milliseconds")
       }
-      let name = CSVCells.unquoted(line, cells.ranges[seriesColumn])
       switch GrafanaValue.read(line, cells.ranges[valueColumn]) {
-      case .number(let value): pending.append(MetricSample(series: intern(name), time: time, value: value))
+      case .number(let value):
+        let cell = cells.ranges[seriesColumn]
+        let spelling = UnsafeRawBufferPointer(rebasing: line[cell])
+        let series: Int
+        if let known = seriesCells.value(for: spelling) {
+          series = known
+        } else {
+          series = intern(CSVCells.unquoted(line, cell))
+          seriesCells.set(series, for: spelling)
+        }
+        pending.append(MetricSample(series: series, time: time, value: value))
       case .gap: break
       case .unknownUnit: return .malformed(reason: "Value: a unit Postmortem cannot convert")
       case .notANumber: return .malformed(reason: "Value is not a number")
