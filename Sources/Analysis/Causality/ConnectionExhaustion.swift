@@ -43,12 +43,12 @@ struct ConnectionExhaustion {
     }
     if idleRise != nil { confidence += 0.1 }
     // A ramp can be cut into several rises: the evidence quotes it from the first to the last.
-    let sleepingRises = user.map {
-      context.findings(.dbSleeping, component: resource, subject: .some($0), changes: [.rise])
-    }
-    let sleepingRise = sleepingRises?.first.map { first in
+    let sleepingRises =
+      user.map { context.findings(.dbSleeping, component: resource, subject: .some($0), changes: [.rise]) }
+      ?? []
+    let sleepingRise = sleepingRises.first.map { first in
       var whole = first
-      whole.after = sleepingRises!.last!.after
+      whole.after = sleepingRises[sleepingRises.count - 1].after
       return whole
     }
 

@@ -25,11 +25,15 @@ enum EmbeddedLine {
     return (found.level, found.messageStart..<line.count)
   }
 
+  private static let escapedLevelKeys: [StaticString] = [
+    #"\"level\":\""#, #"\"severity\":\""#, #"\"lvl\":\""#,
+  ]
+
   /// A JSON object inside a JSON string (`{\"level\":\"error\",\"msg\":\"…\"}`), as Docker and Loki's jsonl
   /// carry a JSON logger's line: its level and message by their escaped keys.
   private static func escapedJSON(_ line: UnsafeRawBufferPointer, from start: Int) -> (LogLevel, Range<Int>) {
     var level = LogLevel.info
-    for key: StaticString in [#"\"level\":\""#, #"\"severity\":\""#, #"\"lvl\":\""#] {
+    for key in escapedLevelKeys {
       if let value = escapedValue(line, from: start, key: key), let name = LogLevel(name: line, value) {
         level = name
         break

@@ -32,14 +32,16 @@ enum GrafanaValue {
       || byte == 0x45
   }
 
+  /// Display units and the factor that undoes them.
+  private static let units: [(name: StaticString, factor: Double)] = [
+    ("ns", 1e-9), ("µs", 1e-6), ("us", 1e-6), ("ms", 1e-3), ("s", 1), ("min", 60), ("h", 3600),
+    ("d", 86_400),
+    ("%", 0.01), ("B", 1), ("kB", 1e3), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12),
+    ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824), ("K", 1e3), ("k", 1e3), ("Mil", 1e6),
+    ("M", 1e6), ("Bil", 1e9), ("G", 1e9), ("req/s", 1), ("ops/s", 1), ("rps", 1), ("/s", 1), ("conn", 1),
+  ]
+
   private static func factor(_ line: UnsafeRawBufferPointer, _ unit: Range<Int>) -> Double? {
-    let units: [(StaticString, Double)] = [
-      ("ns", 1e-9), ("µs", 1e-6), ("us", 1e-6), ("ms", 1e-3), ("s", 1), ("min", 60), ("h", 3600),
-      ("d", 86_400),
-      ("%", 0.01), ("B", 1), ("kB", 1e3), ("KB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12),
-      ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824), ("K", 1e3), ("k", 1e3), ("Mil", 1e6),
-      ("M", 1e6), ("Bil", 1e9), ("G", 1e9), ("req/s", 1), ("ops/s", 1), ("rps", 1), ("/s", 1), ("conn", 1),
-    ]
     for (name, factor) in units
     where name.utf8CodeUnitCount == unit.count && line.matches(name, at: unit.lowerBound) {
       return factor
