@@ -14,8 +14,6 @@ struct NamedLogs: Sendable {
     self.stepMilliseconds = stepMilliseconds
   }
 
-  var isEmpty: Bool { names.isEmpty }
-
   /// The slot of the service named by `name`, added on first sight.
   mutating func slot(for name: UnsafeRawBufferPointer) -> Int {
     let key = Self.hash(name)
