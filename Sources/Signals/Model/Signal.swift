@@ -8,6 +8,8 @@ public enum SignalRole: String, Sendable, Codable {
   case resource
   /// Context without a direction of its own (info log rates, untyped metrics).
   case context
+  /// A change made to the system (a deploy, a restart, a config change): a candidate trigger.
+  case change
 }
 
 /// The identity of a signal: where it is observed, what it measures, and a narrower subject.
@@ -70,11 +72,17 @@ public struct Signal: Sendable, Equatable {
   public var examples: [ExampleLine]
   /// The exact time of the first record, when it is known more precisely than the bucket.
   public var firstSeenMilliseconds: Int64?
+  /// Who drives the signal when it is not the component itself: the DB user or service whose connections
+  /// these are, the caller whose requests a route counts.
+  public var client: String?
+  /// The shared thing the signal concerns when it is not the component: the database a client's refusals
+  /// came from, the external host its calls time out against.
+  public var resource: String?
 
   public init(
     key: SignalKey, name: String, unit: String, role: SignalRole, startMilliseconds: Int64,
     stepMilliseconds: Int64, values: [Double], sources: [String], examples: [ExampleLine] = [],
-    firstSeenMilliseconds: Int64? = nil
+    firstSeenMilliseconds: Int64? = nil, client: String? = nil, resource: String? = nil
   ) {
     self.key = key
     self.name = name
@@ -86,6 +94,8 @@ public struct Signal: Sendable, Equatable {
     self.sources = sources
     self.examples = examples
     self.firstSeenMilliseconds = firstSeenMilliseconds
+    self.client = client
+    self.resource = resource
   }
 
   /// Epoch milliseconds of the bucket at `index`.
