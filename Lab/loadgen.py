@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 plan = json.load(open(sys.argv[1]))
 random.seed(plan["seed"])
-pool = ThreadPoolExecutor(max_workers=plan.get("workers", 300))
+pool = ThreadPoolExecutor(max_workers=plan.get("workers", 1000))
 counts = {"sent": 0, "failed": 0}
 lock = threading.Lock()
 

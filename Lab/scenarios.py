@@ -92,7 +92,7 @@ class LockContention(Scenario):
         return self.truth(self.user, "lock-contention", self.user, "mysql",
                           f"the {self.user} job updates items 1..{self.rows} (of the 50 hot rows every service "
                           f"updates) and leaves its transaction open for {hold:.0f} s, idle in Sleep; the services' "
-                          f"UPDATEs wait innodb_lock_wait_timeout=8 s and fail with 1205")
+                          f"SELECT … FOR UPDATE on those rows waits innodb_lock_wait_timeout=8 s and fails with 1205")
 
 
 class DatabaseSaturation(Scenario):
@@ -100,7 +100,7 @@ class DatabaseSaturation(Scenario):
 
     def configure(self, stack):
         self.user = self.rng.choice(JOB_USERS["report"])
-        self.threads = self.rng.randint(3, 4)
+        self.threads = self.rng.randint(5, 6)
 
     def extra_users(self, stack):
         return [self.user]
@@ -171,10 +171,12 @@ class DeployRegression(Scenario):
 
     def inject(self, stack, end):
         version = bump(self.target.version, self.rng)
-        self.target.deploy(version, fault="n1")
+        listing = self.rng.randint(150, 250)
+        self.target.deploy(version, fault="n1", listing=listing)
         return self.truth(self.target.name, "deploy-regression", self.target.name, None,
-                          f"{self.target.name} v{version} adds a listing that runs one SELECT per item (N+1, up "
-                          f"to 60 per request); its latency and the server's query rate rise; decoy: "
+                          f"{self.target.name} v{version} adds a listing that runs one SELECT per item (N+1, "
+                          f"{listing} per request, inside the transaction that holds a hot row's lock); its "
+                          f"latency and the server's query rate rise; decoy: "
                           f"{self.decoy.name} deployed harmlessly during the baseline")
 
 
@@ -182,8 +184,11 @@ class TrafficSurge(Scenario):
     """One client (the partner integration, its own source address) multiplies its calls to one service."""
 
     def configure(self, stack):
-        self.target = stack.services[self.rng.randrange(4)]
-        self.rate = self.rng.uniform(45, 60)
+        # The service that also waits on the quote API: its requests take longest, so its workers fill first.
+        self.target = stack.dependency_caller
+        self.workers = 3
+        self.target.options["workers"] = self.workers
+        self.rate = self.rng.uniform(90, 110)
 
     def flows(self, stack, start, onset, end):
         return [{"source": "127.0.0.13", "agent": "partner-sync/1.9 (+https://partner.example)",
@@ -193,8 +198,9 @@ class TrafficSurge(Scenario):
     def inject(self, stack, end):
         return self.truth(self.target.name, "traffic-surge", "127.0.0.13", None,
                           f"the partner client (127.0.0.13, partner-sync/1.9) sends {self.rate:.0f} req/s to "
-                          f"{self.target.name} on top of its ~{self.target.rate} req/s; {self.target.name}'s pool "
-                          f"of 8 connections and hot-row locks queue the requests")
+                          f"{self.target.name} on top of its ~{self.target.rate} req/s; {self.target.name}'s "
+                          f"{self.workers} workers, each request also waiting on the quote API, cannot keep up and "
+                          f"requests queue")
 
 
 class CPUStarvation(Scenario):

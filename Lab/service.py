@@ -146,6 +146,7 @@ class Pool:
 
 
 POOL_INSTANCE = None
+WORKERS = None
 HOARD = []
 
 
@@ -157,7 +158,7 @@ def database_work(cursor, item):
         "INSERT INTO events (service, item_id, created_at) VALUES (%s, %s, NOW(6))", (ARGS.name, item))
     if ARGS.fault == "n1":
         # The release's new listing: one query for the ids, then one per row (N+1).
-        cursor.execute("SELECT id FROM items WHERE category = %s ORDER BY id LIMIT 60", (item % 7,))
+        cursor.execute("SELECT id FROM items WHERE id > %s ORDER BY id LIMIT %s", (item, ARGS.listing))
         for (other,) in cursor.fetchall():
             cursor.execute("SELECT id, name, price, stock FROM items WHERE id = %s", (other,))
             cursor.fetchone()
@@ -181,6 +182,12 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/healthz"):
             return self.reply(200, {"status": "UP"})
         started = time.monotonic()
+        if WORKERS is not None:
+            with WORKERS:  # a bounded worker pool, as gunicorn's --threads or Tomcat's maxThreads: requests queue
+                return self.handle_request(started)
+        return self.handle_request(started)
+
+    def handle_request(self, started):
         handler = "/" + self.path.strip("/").split("/")[0].split("?")[0]
         status = 200
         item = random.randint(1, ARGS.hot_rows)
@@ -246,7 +253,7 @@ class DependencyError(Exception):
 
 
 def main():
-    global ARGS, POOL_INSTANCE
+    global ARGS, POOL_INSTANCE, WORKERS
     parser = argparse.ArgumentParser()
     parser.add_argument("--name", required=True)
     parser.add_argument("--port", type=int, required=True)
@@ -258,16 +265,19 @@ def main():
     parser.add_argument("--style", choices=["logback", "json", "monolog", "logfmt"], required=True)
     parser.add_argument("--version", default="1.0.0")
     parser.add_argument("--pool-size", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=0, help="requests handled at once; 0 for no limit")
     parser.add_argument("--pool-timeout", type=float, default=3.0)
     parser.add_argument("--max-lifetime", type=float, default=0, help="seconds; 0 keeps connections forever")
     parser.add_argument("--hot-rows", type=int, default=50)
     parser.add_argument("--fault", choices=["none", "leak", "n1", "memory"], default="none")
     parser.add_argument("--leak-ratio", type=float, default=0.1)
+    parser.add_argument("--listing", type=int, default=200, help="rows the N+1 release lists one by one")
     parser.add_argument("--memory-kb", type=int, default=512)
     parser.add_argument("--dependency", default="")
     parser.add_argument("--dependency-timeout", type=float, default=2.0)
     ARGS = parser.parse_args()
     POOL_INSTANCE = Pool(ARGS.pool_size, ARGS.pool_timeout)
+    WORKERS = threading.BoundedSemaphore(ARGS.workers) if ARGS.workers else None
     INFO.labels(ARGS.version).set(1)
     start_http_server(ARGS.metrics_port, addr="127.0.0.1")
     server = ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)

@@ -3,7 +3,9 @@ import Foundation
 /// The incidents recorded by `Lab/run` from real software (MariaDB, the exporters, Prometheus, nginx, services
 /// on PyMySQL), with the ground truth the lab wrote beside each: which fault it injected, in whom, and when.
 enum LabBundles {
-  static let names = ["lab-connection-leak", "lab-database-saturation"]
+  static let names = [
+    "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
+  ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
   /// client = the DB user or caller that drives it, null when none does).
@@ -54,5 +56,11 @@ enum LabBundles {
     "lab-database-saturation":
       "no database-saturation pattern yet: the services' p90 only doubles and the slow log is not read, so the "
       + "analyzer reports no symptom",
+    "lab-lock-contention":
+      "no lock-contention pattern yet: the first service to slow down is blamed (service-latency); the idle "
+      + "blocking transaction shows only in INNODB STATUS and the processlist, not read for this yet",
+    "lab-database-restart":
+      "no database-unavailable pattern yet: the services' lost connections are read as the first failing "
+      + "service's error burst; the shutdown and start in the MariaDB error log and mysql_up are not used",
   ]
 }
