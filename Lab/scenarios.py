@@ -208,7 +208,7 @@ class CPUStarvation(Scenario):
 
     def configure(self, stack):
         self.target = stack.services[self.rng.randrange(4)]
-        self.quota = self.rng.choice([1000, 1500, 2000])
+        self.quota = self.rng.choice([2500, 3000, 3500])  # microseconds per 1 s period: below what it needs
         self.cgroup = stack.cgroup("cpu", self.target.name)
         self.target.cgroups.append(self.cgroup)
         self.surged = self.rng.choice([s for s in stack.services if s is not self.target])
@@ -220,11 +220,14 @@ class CPUStarvation(Scenario):
                  "from": at, "to": at + 30}]
 
     def inject(self, stack, end):
+        with open(os.path.join(self.cgroup, "cpu.cfs_period_us"), "w") as handle:
+            handle.write("1000000")
         with open(os.path.join(self.cgroup, "cpu.cfs_quota_us"), "w") as handle:
             handle.write(str(self.quota))
         return self.truth(self.target.name, "resource-saturation", None, None,
-                          f"{self.target.name}'s CPU cgroup quota cut to {self.quota // 1000} ms per 100 ms "
-                          f"(cpu.cfs_quota_us={self.quota}); requests queue behind the throttled process; decoy: a "
+                          f"{self.target.name}'s CPU cgroup quota cut to {self.quota / 1000:g} ms per second "
+                          f"(cpu.cfs_period_us=1000000, cpu.cfs_quota_us={self.quota}), less than its requests "
+                          f"need; they queue behind the throttled process; decoy: a "
                           f"30 s partner surge on {self.surged.name} during the baseline that it absorbs")
 
 

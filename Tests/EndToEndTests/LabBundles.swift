@@ -5,6 +5,7 @@ import Foundation
 enum LabBundles {
   static let names = [
     "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
+    "lab-slow-dependency",
   ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
@@ -62,5 +63,8 @@ enum LabBundles {
     "lab-database-restart":
       "no database-unavailable pattern yet: the services' lost connections are read as the first failing "
       + "service's error burst; the shutdown and start in the MariaDB error log and mysql_up are not used",
+    "lab-slow-dependency":
+      "no dependency-failure pattern yet: the caller is found but as service-latency, dated to its first slow "
+      + "bucket before the change; the outbound call's timeouts (host in the log lines) are not a signal yet",
   ]
 }
