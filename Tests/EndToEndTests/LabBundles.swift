@@ -55,8 +55,8 @@ enum LabBundles {
   static let knownIssues: [String: String] = [
     "lab-connection-leak": "rca.json has no rootCause.client yet; component, kind and onset already match",
     "lab-database-saturation":
-      "no database-saturation pattern yet: the services' p90 only doubles and the slow log is not read, so the "
-      + "analyzer reports no symptom",
+      "no database-saturation pattern yet: the first service to slow down is blamed (service-latency, onset "
+      + "right); the reporting user's long queries in the processlist and the slow log are not weighed",
     "lab-lock-contention":
       "no lock-contention pattern yet: the first service to slow down is blamed (service-latency); the idle "
       + "blocking transaction shows only in INNODB STATUS and the processlist, not read for this yet",
