@@ -5,7 +5,7 @@ import Foundation
 enum LabBundles {
   static let names = [
     "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
-    "lab-slow-dependency",
+    "lab-slow-dependency", "lab-traffic-surge",
   ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
@@ -66,5 +66,8 @@ enum LabBundles {
     "lab-slow-dependency":
       "no dependency-failure pattern yet: the caller is found but as service-latency, dated to its first slow "
       + "bucket before the change; the outbound call's timeouts (host in the log lines) are not a signal yet",
+    "lab-traffic-surge":
+      "the surge is found (traffic-surge) but blamed on \"all services\" from the total rate: nginx's client "
+      + "address is not a signal's client yet, so the surging client and the service it lands on are not named",
   ]
 }
