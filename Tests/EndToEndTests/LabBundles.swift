@@ -5,7 +5,7 @@ import Foundation
 enum LabBundles {
   static let names = [
     "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
-    "lab-slow-dependency", "lab-traffic-surge",
+    "lab-slow-dependency", "lab-traffic-surge", "lab-cpu-starvation",
   ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
@@ -69,5 +69,8 @@ enum LabBundles {
     "lab-traffic-surge":
       "the surge is found (traffic-surge) but blamed on \"all services\" from the total rate: nginx's client "
       + "address is not a signal's client yet, so the surging client and the service it lands on are not named",
+    "lab-cpu-starvation":
+      "no resource-saturation pattern yet: the decoy (a partner surge another service absorbed during the "
+      + "baseline) is blamed as service-latency; the starved service's CPU flat at its quota is not weighed",
   ]
 }
