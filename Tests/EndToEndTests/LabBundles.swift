@@ -5,7 +5,7 @@ import Foundation
 enum LabBundles {
   static let names = [
     "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
-    "lab-slow-dependency", "lab-traffic-surge", "lab-cpu-starvation",
+    "lab-slow-dependency", "lab-traffic-surge", "lab-cpu-starvation", "lab-oom-restart",
   ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
@@ -72,5 +72,8 @@ enum LabBundles {
     "lab-cpu-starvation":
       "no resource-saturation pattern yet: the decoy (a partner surge another service absorbed during the "
       + "baseline) is blamed as service-latency; the starved service's CPU flat at its quota is not weighed",
+    "lab-oom-restart":
+      "no resource-saturation pattern yet: the right service is blamed but as service-latency, dated to a "
+      + "baseline wobble; its resident memory's sawtooth, the kills and the restart banners are not weighed",
   ]
 }
