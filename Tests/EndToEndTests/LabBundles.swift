@@ -1,11 +1,12 @@
 import Foundation
 
-/// The incidents recorded by `Lab/run` from real software (MariaDB, the exporters, Prometheus, nginx, services
-/// on PyMySQL), with the ground truth the lab wrote beside each: which fault it injected, in whom, and when.
+/// The incidents recorded by `Lab/run` from real software (MariaDB, the exporters, Prometheus, nginx,
+/// services on PyMySQL), with the ground truth the lab wrote beside each: which fault, in whom, and when.
 enum LabBundles {
   static let names = [
     "lab-connection-leak", "lab-lock-contention", "lab-database-saturation", "lab-database-restart",
-    "lab-slow-dependency", "lab-traffic-surge", "lab-cpu-starvation", "lab-oom-restart",
+    "lab-slow-dependency", "lab-deploy-regression", "lab-traffic-surge", "lab-cpu-starvation",
+    "lab-oom-restart",
   ]
 
   /// `Samples/<name>.truth.json`: DESIGN's rca.json conventions (component = where the fault originates,
@@ -64,16 +65,19 @@ enum LabBundles {
       "no database-unavailable pattern yet: the services' lost connections are read as the first failing "
       + "service's error burst; the shutdown and start in the MariaDB error log and mysql_up are not used",
     "lab-slow-dependency":
-      "no dependency-failure pattern yet: the caller is found but as service-latency, dated to its first slow "
-      + "bucket before the change; the outbound call's timeouts (host in the log lines) are not a signal yet",
+      "no dependency-failure pattern yet: the caller is found but as service-latency, dated before the "
+      + "change; the outbound call's timeouts (host in the log lines) are not a signal yet",
     "lab-traffic-surge":
-      "the surge is found (traffic-surge) but blamed on \"all services\" from the total rate: nginx's client "
-      + "address is not a signal's client yet, so the surging client and the service it lands on are not named",
+      "the surge is found (traffic-surge) but blamed on \"all services\" from the total rate: nginx's "
+      + "client address is not a signal's client yet, so neither the client nor the service it hit is named",
     "lab-cpu-starvation":
       "no resource-saturation pattern yet: the decoy (a partner surge another service absorbed during the "
       + "baseline) is blamed as service-latency; the starved service's CPU flat at its quota is not weighed",
     "lab-oom-restart":
       "no resource-saturation pattern yet: the right service is blamed but as service-latency, dated to a "
       + "baseline wobble; its resident memory's sawtooth, the kills and the restart banners are not weighed",
+    "lab-deploy-regression":
+      "no deploy-regression pattern yet: a baseline wobble of another service is blamed (service-latency); "
+      + "the release banner, the tenfold query rate and the released service's latency are not tied together",
   ]
 }

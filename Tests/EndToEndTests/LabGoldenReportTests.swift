@@ -5,7 +5,9 @@ import Testing
 /// Postmortem says about each kind of incident; POSTMORTEM_UPDATE_GOLDEN=1 rewrites them.
 @Suite("Lab golden reports", .serialized)
 struct LabGoldenReportTests {
-  @Test("the committed report of a lab recording is what a fresh run writes, byte for byte", arguments: LabBundles.names)
+  @Test(
+    "the committed report of a lab recording is what a fresh run writes, byte for byte",
+    arguments: LabBundles.names)
   func committedReportIsCurrent(name: String) throws {
     let fresh = try Bundles.fresh(name).directory
     let committed = Bundles.root.appendingPathComponent("Reports/\(name)")

@@ -6,7 +6,9 @@ import Testing
 /// what kind it is, who drove it and when (within one bucket), from real software's evidence alone.
 @Suite("Lab recordings against their ground truth")
 struct LabRecordingTests {
-  @Test("the root cause's component, kind, client and onset are the injected fault's", arguments: LabBundles.names)
+  @Test(
+    "the root cause's component, kind, client and onset are the injected fault's", arguments: LabBundles.names
+  )
   func rootCauseMatchesTruth(name: String) throws {
     let truth = try LabBundles.truth(name)
     let report = try LabBundles.report(name)
@@ -27,7 +29,9 @@ struct LabRecordingTests {
     }
   }
 
-  @Test("each recording is one fault of a kind DESIGN names, inside its window, in at most 2 MB", arguments: LabBundles.names)
+  @Test(
+    "each recording is one fault of a kind DESIGN names, inside its window, in at most 2 MB",
+    arguments: LabBundles.names)
   func recordingIsWellFormed(name: String) throws {
     let truth = try LabBundles.truth(name)
     let kinds = [
@@ -38,7 +42,8 @@ struct LabRecordingTests {
     let onset = try #require(Timestamp(rfc3339: truth.onset)).milliseconds
     let from = try #require(Timestamp(rfc3339: truth.window.from)).milliseconds
     let to = try #require(Timestamp(rfc3339: truth.window.to)).milliseconds
-    #expect(from < onset && onset < to, "onset \(truth.onset) outside \(truth.window.from)…\(truth.window.to)")
+    #expect(
+      from < onset && onset < to, "onset \(truth.onset) outside \(truth.window.from)…\(truth.window.to)")
     let sample = Bundles.root.appendingPathComponent("Samples/\(name)")
     var bytes = 0
     let enumerator = FileManager.default.enumerator(at: sample, includingPropertiesForKeys: [.fileSizeKey])
