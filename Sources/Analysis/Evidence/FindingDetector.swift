@@ -60,7 +60,17 @@ struct FindingDetector {
         : Self.firstCrossing(signal.values, point)
       let change: ChangeKind = point.direction == .up ? .rise : .drop
       // Latency quantiles are heavy-tailed: a few timeouts drag a segment's mean far from what users saw.
-      let robust = [.latencyP50, .latencyP90, .latencyP99].contains(signal.key.kind)
+      let robust = SignalSemantics.latencies.contains(signal.key.kind)
+      // The shift must stand out against what was normal before it, and clear the unit's floor.
+      let floor = MinimumShift.floor(for: signal.unit)
+      let magnitude: Double
+      if let baseline = RobustBaseline(signal.values[..<onset]) {
+        magnitude = baseline.deviations(of: point.afterMedian, floor: floor)
+        guard magnitude >= Self.minimumEffectSize else { continue }
+      } else {
+        guard abs(point.afterMedian - point.beforeMedian) >= floor else { continue }
+        magnitude = point.effectSize
+      }
       let milliseconds = signal.milliseconds(at: onset)
       // A ramp is segmented as a staircase of steps whose ramps reach back into the previous step: one change.
       if ramps, var last = findings.last, last.change == change, milliseconds <= last.changeMilliseconds {
@@ -68,6 +78,7 @@ struct FindingDetector {
         last.after = point.after
         last.changeMilliseconds = signal.milliseconds(at: point.index)
         last.effectSize = max(last.effectSize, point.effectSize)
+        last.magnitude = max(last.magnitude, magnitude)
         findings[findings.count - 1] = last
         continue
       }
@@ -77,7 +88,7 @@ struct FindingDetector {
           uncertaintyMilliseconds: signal.stepMilliseconds,
           before: robust ? point.beforeMedian : point.before,
           after: robust ? point.afterMedian : point.after, effectSize: point.effectSize,
-          changeMilliseconds: signal.milliseconds(at: point.index)))
+          magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: point.index)))
     }
     return findings
   }
@@ -108,11 +119,14 @@ struct FindingDetector {
     // The level before the climb to the limit, not the mean of the climb itself.
     let climb = PointEvents.rampOnset(signal.values, changeIndex: start)
     let before = signal.values[..<max(climb, 1)].filter { !$0.isNaN }
+    let magnitude =
+      RobustBaseline(before).map { $0.deviations(of: limit, floor: MinimumShift.floor(for: signal.unit)) }
+      ?? Self.minimumEffectSize
     return Finding(
       signal: index, change: .plateau, milliseconds: signal.milliseconds(at: start),
       uncertaintyMilliseconds: signal.stepMilliseconds,
       before: before.isEmpty ? .nan : before.reduce(0, +) / Double(before.count), after: limit, effectSize: 0,
-      changeMilliseconds: signal.milliseconds(at: start))
+      magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: start))
   }
 
   /// Lines first seen after a quiet stretch: the "new kind of line" of an incident. Lines that are mere
@@ -129,8 +143,11 @@ struct FindingDetector {
     guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else {
       return nil
     }
+    let level = after.reduce(0, +) / Double(max(1, after.count))
+    // Against a silent baseline, a new line's size is its rate over the unit's floor.
+    let floor = max(MinimumShift.floor(for: signal.unit), 1e-3)
     return Finding(
       signal: index, change: .new, milliseconds: first, uncertaintyMilliseconds: 1000, before: 0,
-      after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0, changeMilliseconds: first)
+      after: level, effectSize: 0, magnitude: level / floor, changeMilliseconds: first)
   }
 }
