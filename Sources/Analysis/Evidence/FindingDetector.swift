@@ -29,7 +29,13 @@ struct FindingDetector {
         continue
       }
       if signal.key.kind == .dbMaxConnections { continue }
-      findings += levelShifts(signal, index: index)
+      let shifts = levelShifts(signal, index: index)
+      findings += shifts
+      if shifts.isEmpty, SignalSemantics.meaning(of: signal).category == .resource,
+        let growth = growth(signal, index: index)
+      {
+        findings.append(growth)
+      }
       if signal.key.kind == .dbConnections, signal.key.subject == nil, let limit,
         let finding = plateau(signal, index: index, limit: limit)
       {
@@ -91,6 +97,30 @@ struct FindingDetector {
           magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: point.index)))
     }
     return findings
+  }
+
+  /// A slow climb (a leak) has no step for the segmentation to find, only a kink: compare where the series
+  /// ends with where it started, and date the climb where its line leaves the baseline.
+  private func growth(_ signal: Signal, index: Int) -> Finding? {
+    let finite = signal.values.indices.filter { signal.values[$0].isFinite }
+    guard finite.count >= 12, let last = finite.last else { return nil }
+    let tail = finite.suffix(max(3, finite.count / 10)).map { signal.values[$0] }
+    guard let baseline = RobustBaseline(finite.prefix(finite.count / 2).map { signal.values[$0] }),
+      let end = RobustBaseline(tail)
+    else { return nil }
+    let floor = MinimumShift.floor(for: signal.unit)
+    let magnitude = baseline.deviations(of: end.median, floor: floor)
+    let larger = max(abs(end.median), abs(baseline.median))
+    guard magnitude >= Self.minimumEffectSize, larger > 0,
+      abs(end.median - baseline.median) >= Self.minimumRelativeChange * larger
+    else { return nil }
+    let onset = PointEvents.rampOnset(signal.values, changeIndex: last)
+    guard onset < last else { return nil }
+    let rising = end.median > baseline.median
+    return Finding(
+      signal: index, change: rising ? .rise : .drop, milliseconds: signal.milliseconds(at: onset),
+      uncertaintyMilliseconds: signal.stepMilliseconds, before: baseline.median, after: end.median,
+      effectSize: magnitude, magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: last))
   }
 
   /// Where a step really begins: the detector's boundary can land a bucket or two late on noisy series, so

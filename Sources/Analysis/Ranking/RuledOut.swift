@@ -36,7 +36,7 @@ struct RuledOut {
   }
 
   private func deploys() -> RuledOutCause {
-    let changes = context.evidence.facts([.changes, .restarts])
+    let changes = Trigger.changes(in: context.extraction)
     guard !changes.isEmpty else {
       return RuledOutCause(cause: "deploy", why: "no deploy or change events among the inputs")
     }
