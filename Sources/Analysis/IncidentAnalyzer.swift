@@ -49,6 +49,7 @@ public enum IncidentAnalyzer {
       rootCause: RootCause(
         component: best.component, kind: best.kind, resource: best.resource, client: best.client,
         trigger: best.trigger, onset: UTC.format(best.onsetMilliseconds),
+        uncertaintySeconds: Int((max(best.uncertaintyMilliseconds, extraction.stepMilliseconds) + 999) / 1000),
         confidence: Numbers.rounded(best.confidence), summary: best.summary),
       chain: best.chain, alternatives: Alternatives.ranked(ranked, best: best), hypotheses: records,
       ruledOut: ruledOut, timeline: timeline, impact: impact, mitigations: best.mitigations,

@@ -48,6 +48,12 @@ struct Analyze: ParsableCommand {
   @Option(help: "Finest bucket width in seconds.")
   var resolution: Int = 10
 
+  @Option(
+    help: ArgumentHelp(
+      "Add the calls in FILE to the topology the evidence shows: one 'caller -> callee' a line.",
+      valueName: "file"))
+  var topology: String?
+
   @Flag(help: "Print nothing but errors (no progress line, no summary).")
   var quiet = false
 
@@ -76,7 +82,7 @@ struct Analyze: ParsableCommand {
     let extraction = SignalExtractor.extract(paths: paths, options: options, progress: report)
     line?.clear()
     let name = title ?? URL(fileURLWithPath: paths.first ?? "incident").lastPathComponent
-    let result = IncidentAnalyzer.analyze(extraction, title: name)
+    let result = IncidentAnalyzer.analyze(extraction, title: name, topology: try topologyEdges())
     let quality = result.document.dataQuality
     for error in quality.errors { Terminal.error(error) }
     guard quality.records > 0 else {
@@ -92,5 +98,17 @@ struct Analyze: ParsableCommand {
           + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md")
     }
     if quality.skipped > 0 || !quality.errors.isEmpty { throw ExitCode(1) }
+  }
+
+  private func topologyEdges() throws -> [(caller: String, callee: String)] {
+    guard let topology else { return [] }
+    guard let data = FileManager.default.contents(atPath: topology) else {
+      throw ValidationError("--topology \(topology): cannot read the file")
+    }
+    do {
+      return try TopologyFile.edges(String(decoding: data, as: UTF8.self), path: topology)
+    } catch {
+      throw ValidationError("--topology \(error)")
+    }
   }
 }

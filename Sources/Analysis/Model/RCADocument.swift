@@ -74,9 +74,14 @@ public enum IncidentKind: String, Sendable, Equatable, Codable, CaseIterable {
   /// Names earlier versions wrote, read as their current kind.
   static let formerNames: [String: IncidentKind] = ["slow-query": .databaseSaturation]
 
+  /// The kind a name stands for, current or former.
+  public static func named(_ name: String) -> IncidentKind? {
+    IncidentKind(rawValue: name) ?? formerNames[name]
+  }
+
   public init(from decoder: any Decoder) throws {
     let name = try decoder.singleValueContainer().decode(String.self)
-    guard let kind = IncidentKind(rawValue: name) ?? Self.formerNames[name] else {
+    guard let kind = Self.named(name) else {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "unknown incident kind '\(name)'"))
     }
@@ -95,12 +100,14 @@ public struct RootCause: Sendable, Equatable, Codable {
   /// The change that started it (a deploy, a config change, a load source), when known.
   public var trigger: String?
   public var onset: String
+  /// How far the true onset may lie from `onset`: at least the bucket of the evidence that dates it.
+  public var uncertaintySeconds: Int?
   public var confidence: Double
   public var summary: String
 
   public init(
     component: String, kind: IncidentKind, resource: String?, client: String? = nil, trigger: String? = nil,
-    onset: String, confidence: Double, summary: String
+    onset: String, uncertaintySeconds: Int? = nil, confidence: Double, summary: String
   ) {
     self.component = component
     self.kind = kind
@@ -108,6 +115,7 @@ public struct RootCause: Sendable, Equatable, Codable {
     self.client = client
     self.trigger = trigger
     self.onset = onset
+    self.uncertaintySeconds = uncertaintySeconds
     self.confidence = confidence
     self.summary = summary
   }

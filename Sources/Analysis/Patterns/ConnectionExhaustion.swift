@@ -47,7 +47,10 @@ struct ConnectionExhaustion: IncidentPattern {
     let user = driver.flatMap { context.fact($0)?.client }
     let dominant = share >= Self.dominantShare ? user : nil
     let origin = dominant.map { context.dependencies.service(forUser: $0) ?? $0 }
-    let start = driver ?? saturation
+    // A ramp can be cut into several rises: the driver's climb began at its first.
+    let start = driver.flatMap { driver in
+      userRises.first { context.signal($0).key.subject == context.signal(driver).key.subject }
+    } ?? saturation
     if let user, let driver {
       let line = "DB user \(user) holds \(Numbers.percent(share)) of the growth in \(resource) connections"
         + " (\(Numbers.text(driver.before)) → \(Numbers.text(driver.after)))"
