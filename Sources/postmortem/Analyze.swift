@@ -54,6 +54,9 @@ struct Analyze: ParsableCommand {
       valueName: "file"))
   var topology: String?
 
+  @Flag(help: ArgumentHelp("Print how long extraction, analysis and writing took, on stderr.", visibility: .hidden))
+  var timings = false
+
   @Flag(help: "Print nothing but errors (no progress line, no summary).")
   var quiet = false
 
@@ -79,7 +82,10 @@ struct Analyze: ParsableCommand {
     let line = quiet ? nil : ProgressLine()
     var report: (@Sendable (IngestProgress) -> Void)?
     if let line { report = { line.show($0) } }
+    let clock = ContinuousClock()
+    let started = clock.now
     let extraction = SignalExtractor.extract(paths: paths, options: options, progress: report)
+    let extracted = clock.now
     line?.clear()
     let name = title ?? URL(fileURLWithPath: paths.first ?? "incident").lastPathComponent
     let result = IncidentAnalyzer.analyze(extraction, title: name, topology: try topologyEdges())
@@ -90,6 +96,11 @@ struct Analyze: ParsableCommand {
       throw ExitCode(2)
     }
     try ReportWriter.write(result, to: out)
+    if timings {
+      let seconds = { (duration: Duration) in Double(duration.components.attoseconds) / 1e18 + Double(duration.components.seconds) }
+      Terminal.info(
+        "timings: extraction \(seconds(extracted - started)) s, analysis and report \(seconds(clock.now - extracted)) s")
+    }
     if !quiet {
       let cause = result.document.rootCause
       Terminal.info(
