@@ -89,21 +89,22 @@ struct MetricsOnlyTests {
     "a CPU hog or a memory leak in one container among a dozen, from a wide CSV: that service, resource saturation",
     arguments: Fault.allCases, [2, 9])
   func wideCSV(fault: Fault, faulty: Int) throws {
-    let document = try Self.analyze(Self.wideCSV(faulty: faulty, fault: fault), name: "data.csv")
-    #expect(document.rootCause.component == Self.services[faulty])
-    #expect(document.rootCause.kind == .resourceSaturation)
-    let onset = try #require(Timestamp(rfc3339: document.rootCause.onset)).milliseconds / 1000
-    #expect(abs(onset - (Self.start + Int64(Self.faultAt))) <= Int64(document.resolutionSeconds))
+    try Self.expectSaturation(of: faulty, in: Self.analyze(Self.wideCSV(faulty: faulty, fault: fault), name: "data.csv"))
   }
 
   @Test(
     "the same faults from cAdvisor counters and summary quantiles in a Prometheus exposition",
     arguments: Fault.allCases, [4, 11])
   func exposition(fault: Fault, faulty: Int) throws {
-    let document = try Self.analyze(Self.exposition(faulty: faulty, fault: fault), name: "scrapes.prom")
-    #expect(document.rootCause.component == Self.services[faulty])
+    try Self.expectSaturation(
+      of: faulty, in: Self.analyze(Self.exposition(faulty: faulty, fault: fault), name: "scrapes.prom"))
+  }
+
+  /// The faulty service is the origin, saturated, from the fault's second (within one bucket).
+  static func expectSaturation(of faulty: Int, in document: RCADocument) throws {
+    #expect(document.rootCause.component == services[faulty])
     #expect(document.rootCause.kind == .resourceSaturation)
     let onset = try #require(Timestamp(rfc3339: document.rootCause.onset)).milliseconds / 1000
-    #expect(abs(onset - (Self.start + Int64(Self.faultAt))) <= Int64(document.resolutionSeconds))
+    #expect(abs(onset - (start + Int64(faultAt))) <= Int64(document.resolutionSeconds))
   }
 }
