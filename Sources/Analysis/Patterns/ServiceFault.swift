@@ -95,6 +95,8 @@ struct ServiceFault: IncidentPattern {
     }
     if let resource = explainingResource(of: service, before: first, in: context) {
       weights.append(.contradicts(resource, EvidenceWeight.strong))
+    } else if let elsewhere = saturationElsewhere(than: service, before: first, in: context) {
+      weights.append(.contradicts(elsewhere, EvidenceWeight.moderate))
     }
 
     let latencyFirst = facts.first { SignalSemantics.latencies.contains($0.kind) }
@@ -130,6 +132,22 @@ struct ServiceFault: IncidentPattern {
       "Alert on \(service) p90 latency and 5xx ratio.",
     ]
     return hypothesis
+  }
+
+  /// When the evidence shows none of a service's calls (metrics alone), another service whose own runtime
+  /// resource jumped with or before this symptom may well be what it waits on: weaker than a known call.
+  private func saturationElsewhere(than service: String, before first: Fact, in context: IncidentContext)
+    -> String?
+  {
+    guard context.topology.callees(of: service).isEmpty else { return nil }
+    let other = context.evidence.facts.first { fact in
+      fact.isAdverse && fact.component != service && SignalSemantics.serviceResources.contains(fact.kind)
+        && fact.magnitude >= 10 && fact.milliseconds <= first.milliseconds + first.uncertaintyMilliseconds
+    }
+    return other.map {
+      "\(context.evidence.signal($0).name) jumped at \(UTC.clock($0.milliseconds)), with or before its symptoms, "
+        + "and no call of \(service)'s is known"
+    }
   }
 
   /// A resource that changed for the worse before the service's first symptom and explains it: one of its
