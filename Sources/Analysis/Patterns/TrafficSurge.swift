@@ -4,7 +4,8 @@ import Signals
 ///
 /// Requires: a sustained rise of the total request rate by at least `Traffic.surgeFraction`, before the first
 /// symptom (beyond the uncertainty of both). A surge the system absorbs (no symptom follows) is no incident.
-/// The origin is the load: the client sending most of the extra requests when the evidence names one.
+/// The origin is the load: `component` the service the extra requests went to, `client` the source sending
+/// most of them when the evidence names one.
 struct TrafficSurge: IncidentPattern {
   let kind = IncidentKind.trafficSurge
   let requires = "total request rate rising before the first symptom"
@@ -25,13 +26,16 @@ struct TrafficSurge: IncidentPattern {
     ]
     let source = loadSource(after: surge.milliseconds, in: context)
     if let source {
-      weights.append(.supports("\(source.client) sent most of the extra requests", EvidenceWeight.moderate))
+      weights.append(
+        .supports(
+          "\(source.client) sent \(Numbers.percent(source.share)) of the extra requests", EvidenceWeight.moderate))
     }
     let finding = Finding(
       signal: -1, change: .rise, milliseconds: surge.milliseconds,
       uncertaintyMilliseconds: surge.uncertaintyMilliseconds, before: surge.before, after: surge.after,
       effectSize: surge.effectSize, magnitude: surge.effectSize, changeMilliseconds: surge.milliseconds)
-    let origin = source?.client ?? "all services"
+    let target = receiver(after: surge.milliseconds, in: context)
+    let origin = target ?? source?.client ?? "all services"
     var chain = [
       CausalLink(
         component: origin, role: "cause",
@@ -53,13 +57,29 @@ struct TrafficSurge: IncidentPattern {
       onsetMilliseconds: surge.milliseconds, uncertaintyMilliseconds: surge.uncertaintyMilliseconds,
       weights: weights,
       summary: "Traffic surge: total request rate rose \(Numbers.percent(rise)) before the first symptom"
-        + (source.map { ", most of it from \($0.client)" } ?? "") + ".",
+        + (target.map { ", most of it to \($0)" } ?? "") + (source.map { ", from \($0.client)" } ?? "") + ".",
       chain: chain, chartedSignals: charted)
     hypothesis.mitigations = [
       Mitigation(text: "Rate-limit or shed the surge at the edge, and scale the saturated services.", commands: [])
     ]
     hypothesis.followUps = ["Find the source of the surge and add rate limits or autoscaling for it."]
     return [hypothesis]
+  }
+
+  /// The service the extra requests went to: the largest rise of a request rate around the surge, a
+  /// proxy's per-upstream rate counting for its upstream.
+  private func receiver(after milliseconds: Int64, in context: IncidentContext) -> String? {
+    let rises = context.evidence.facts([.requestRate], changes: [.rise]).filter {
+      abs($0.milliseconds - milliseconds) <= max($0.uncertaintyMilliseconds, 60_000)
+    }
+    let target = { (fact: Fact) -> String? in
+      if let resource = fact.resource, context.topology.conduits.contains(fact.component) { return resource }
+      return context.topology.conduits.contains(fact.component) ? nil : fact.component
+    }
+    let best = rises.filter { target($0) != nil }.max {
+      ($0.finding.after - $0.finding.before, $1.signal) < ($1.finding.after - $1.finding.before, $0.signal)
+    }
+    return best.flatMap(target)
   }
 
   /// The client whose requests rose most, when request signals name their clients and one holds most of
