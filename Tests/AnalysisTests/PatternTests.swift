@@ -36,6 +36,7 @@ struct PatternTests {
     #expect(document.rootCause.kind == .trafficSurge)
     #expect(!document.ruledOut.contains { $0.cause == "traffic" })
     #expect(document.rootCause.component == "api")
+    #expect(document.alternatives.contains { $0.component == "api" && $0.kind == .serviceLatency })
   }
 
   @Test("the timeline is in time order and every entry carries an uncertainty of at least its bucket")
