@@ -49,7 +49,7 @@ struct ServiceFault: IncidentPattern {
     var weights: [EvidenceWeight] = [
       .supports(
         "\(context.evidence.signal(strongest).name) changed by \(Numbers.text(strongest.magnitude)) robust "
-          + "deviations from its baseline", EvidenceWeight.size(strongest.magnitude))
+          + "deviations from its baseline", min(EvidenceWeight.strong, EvidenceWeight.size(strongest.magnitude)))
     ]
     let kinds = Set(facts.map(\.kind))
     if kinds.count > 1 {
@@ -113,12 +113,14 @@ struct ServiceFault: IncidentPattern {
       charted += signals
     }
     let alone = others.isEmpty ? ", no other service changed" : ""
+    let unexplained = weights.allSatisfy { $0.weight > 0 }
+      ? "; no shared resource or load change precedes it." : "; but see what speaks against it."
     var hypothesis = Hypothesis(
       kind: kind, component: service, resource: nil, client: nil, trigger: nil,
       onsetMilliseconds: first.milliseconds, uncertaintyMilliseconds: first.uncertaintyMilliseconds,
       weights: weights,
-      summary: "\(service) \(kind == .serviceLatency ? "slowed down" : "started failing") by itself at "
-        + "\(UTC.clock(first.milliseconds))\(alone); no shared resource or load change precedes it.",
+      summary: "\(service) \(kind == .serviceLatency ? "slowed down" : "started failing") at "
+        + "\(UTC.clock(first.milliseconds))\(alone)\(unexplained)",
       chain: chain, chartedSignals: charted)
     hypothesis.mitigations = [
       Mitigation(
