@@ -34,6 +34,30 @@ def own_memory_cgroup():
     return None
 
 
+def rotate(path, folder, limit=3 << 20):
+    """Splits a log at line boundaries into pieces of at most `limit` bytes, as logrotate's `size` rule leaves
+    it: the newest piece keeps the name, older ones get .1, .2, … (returned newest first)."""
+    os.makedirs(folder, exist_ok=True)
+    if not os.path.exists(path):
+        return []
+    pieces, size, lines = [], 0, []
+    with open(path, "rb") as handle:
+        for line in handle:
+            if size + len(line) > limit and lines:
+                pieces.append(b"".join(lines))
+                size, lines = 0, []
+            lines.append(line)
+            size += len(line)
+    pieces.append(b"".join(lines))
+    paths = []
+    for index, piece in enumerate(reversed(pieces)):
+        target = os.path.join(folder, f"{os.path.basename(path)}.{index}")
+        with open(target, "wb") as handle:
+            handle.write(piece)
+        paths.append(target)
+    return paths
+
+
 class Service:
     """One supervised service process; a deploy swaps its arguments and restarts it, as a rollout does."""
 
@@ -425,7 +449,8 @@ http {{
         put(f"{work}/nginx/error.log", "nginx/error.log")
         put(f"{work}/mysql/error.log", "mysql/error.log")
         put(f"{work}/mysql/slow.log", "mysql/slow.log", "zst")
-        put(f"{work}/mysql/general.log", "mysql/general.log", "zst")
+        for index, piece in enumerate(rotate(f"{work}/mysql/general.log", f"{work}/rotated")):
+            put(piece, "mysql/general.log" + (f".{index}" if index else ""), "zst")
         for path in sorted(glob.glob(f"{work}/capture/processlist/*")):
             put(path, f"mysql/processlist/{os.path.basename(path)}")
         for path in sorted(glob.glob(f"{work}/capture/innodb/*")):

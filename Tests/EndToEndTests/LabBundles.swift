@@ -27,13 +27,14 @@ enum LabBundles {
   }
 
   /// The part of a written `rca.json` the lab checks, read from the file itself so that the contract is what
-  /// is tested, including keys (`rootCause.client`) the in-memory model may not have yet.
+  /// is tested.
   struct Report: Decodable {
     struct RootCause: Decodable {
       let component: String
       let kind: String
       let client: String?
       let onset: String
+      let uncertaintySeconds: Int?
     }
     let rootCause: RootCause
     let resolutionSeconds: Int
@@ -55,31 +56,31 @@ enum LabBundles {
   /// that finds it lands (the test then reports that the known issue no longer occurs).
   static let knownIssues: [String: String] = [
     "lab-connection-leak":
-      "rca.json has no rootCause.client yet, and the onset is the first bucket with leaked connections "
-      + "counted (12 s after the release)",
-    "lab-database-saturation":
-      "no database-saturation pattern yet: the first service to slow down is blamed (service-latency, onset "
-      + "right); the reporting user's long queries in the processlist and the slow log are not weighed",
+      "onset two buckets late: the first leaked connections are dated (00:43:40), not the release whose "
+      + "banner starts the leak (00:43:28); component, kind and client match",
     "lab-lock-contention":
-      "no lock-contention pattern yet: the first service to slow down is blamed (service-latency); the idle "
-      + "blocking transaction shows only in INNODB STATUS and the processlist, not read for this yet",
+      "no lock-contention hypothesis: nginx's latency is blamed (service-latency); the blocker's idle open "
+      + "transaction (INNODB STATUS, its Sleep row) and the services' 1205 errors are not weighed",
+    "lab-database-saturation":
+      "no database-saturation hypothesis: nginx's latency is blamed (service-latency, onset right); the "
+      + "reporting user's long queries in the processlist and the slow log are not weighed",
     "lab-database-restart":
-      "no database-unavailable pattern yet: the services' lost connections are read as the first failing "
-      + "service's error burst; the shutdown and start in the MariaDB error log and mysql_up are not used",
+      "no database-unavailable hypothesis: nginx's 5xx are blamed (error-burst); the shutdown and start in "
+      + "the MariaDB error log, mysql_up and the services' lost connections are not tied to the database",
     "lab-slow-dependency":
-      "no dependency-failure pattern yet: the caller is found but as service-latency, dated before the "
-      + "change; the outbound call's timeouts (host in the log lines) are not a signal yet",
-    "lab-traffic-surge":
-      "the surge is found (traffic-surge) but blamed on \"all services\" from the total rate: nginx's "
-      + "client address is not a signal's client yet, so neither the client nor the service it hit is named",
-    "lab-cpu-starvation":
-      "no resource-saturation pattern yet: the decoy (a partner surge another service absorbed during the "
-      + "baseline) is blamed as service-latency; the starved service's CPU flat at its quota is not weighed",
-    "lab-oom-restart":
-      "no resource-saturation pattern yet: the right service is blamed but as service-latency, dated to a "
-      + "baseline wobble; its resident memory's sawtooth, the kills and the restart banners are not weighed",
+      "the caller is found but as service-latency, dated 24 s early; its outbound timeouts to the quote API "
+      + "(host in its log lines) are not a dependency signal yet",
     "lab-deploy-regression":
-      "no deploy-regression pattern yet: a baseline wobble of another service is blamed (service-latency); "
-      + "the release banner, the tenfold query rate and the released service's latency are not tied together",
+      "the released service is found but as resource-saturation with no client; the release banner and the "
+      + "tenfold query rate it brings are not read as a deploy regression",
+    "lab-traffic-surge":
+      "the service the surge hit is found but as resource-saturation, dated 36 s early; the partner's source "
+      + "address in nginx's log is not read as the surge's client",
+    "lab-cpu-starvation":
+      "nothing is blamed (unknown): the starved service's 10 s p90, its CPU flat at the cgroup quota and its "
+      + "missed scrapes form no hypothesis yet",
+    "lab-oom-restart":
+      "nothing is blamed (unknown): the resident-memory sawtooth, the OOM kills in the supervisor log and "
+      + "the restart banners form no hypothesis yet",
   ]
 }

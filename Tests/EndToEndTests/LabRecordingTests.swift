@@ -18,9 +18,8 @@ struct LabRecordingTests {
       #expect(report.rootCause.kind == truth.kind, "kind")
       #expect(report.rootCause.client == truth.client, "client")
       let onset = try #require(Timestamp(rfc3339: report.rootCause.onset)).milliseconds
-      #expect(
-        abs(onset - expectedOnset) <= Int64(report.resolutionSeconds) * 1000,
-        "onset \(report.rootCause.onset) vs truth \(truth.onset)")
+      let bucket = Int64(max(report.resolutionSeconds, report.rootCause.uncertaintySeconds ?? 0)) * 1000
+      #expect(abs(onset - expectedOnset) <= bucket, "onset \(report.rootCause.onset) vs truth \(truth.onset)")
     }
     if let reason = LabBundles.knownIssues[name] {
       withKnownIssue(Comment(rawValue: reason)) { try check() }
