@@ -95,6 +95,9 @@ struct ServiceFault: IncidentPattern {
         .contradicts(
           "it calls \(callee), which suffered at the same time or earlier", EvidenceWeight.strong))
     }
+    if let load = LoadRise(context: context).near(first, of: service) {
+      weights.append(.contradicts("\(load): more requests, not a fault within", EvidenceWeight.moderate))
+    }
     if context.topology.conduits.contains(service) {
       weights.append(
         .contradicts("\(service) routes requests to upstreams: a conduit, not an origin", EvidenceWeight.strong))
