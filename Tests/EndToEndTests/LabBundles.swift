@@ -74,8 +74,8 @@ enum LabBundles {
       "the released service is found but as resource-saturation with no client; the release banner and the "
       + "tenfold query rate it brings are not read as a deploy regression",
     "lab-traffic-surge":
-      "the service the surge hit is found but as resource-saturation, dated 36 s early; the partner's source "
-      + "address in nginx's log is not read as the surge's client",
+      "the surge is found (traffic-surge, 14 s late) but placed on nginx, not on the service it hit; the "
+      + "partner's source address in nginx's log is not read as the surge's client",
     "lab-cpu-starvation":
       "nothing is blamed (unknown): the starved service's 10 s p90, its CPU flat at the cgroup quota and its "
       + "missed scrapes form no hypothesis yet",
