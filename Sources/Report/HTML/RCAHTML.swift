@@ -21,7 +21,7 @@ package struct RCAHTML {
   package func render() -> String {
     let title = "Incident RCA draft: " + document.title
     let body = [
-      header(title), summary(), chain(), charts(), impact(), timeline(), alternatives(), ruledOut(),
+      header(title), summary(), chain(), charts(), evidence(), impact(), timeline(), alternatives(), ruledOut(),
       mitigations(), followUps(), dataQuality(), human("What went well"), human("What went wrong"),
       human("Where we got lucky"),
     ]
@@ -81,6 +81,12 @@ package struct RCAHTML {
           + HTMLText.inline(link.symptom) + "<br><span class=\"time\">" + times.display(link.onset) + " · "
           + HTMLText.escaped(change) + "</span></li>")
     }
+    return HTMLText.element("h2", "Suspected causal chain") + HTMLText.element("ol", items.joined(), class: "chain")
+  }
+
+  /// The evidence of each link, after the charts: long quoted lines would push the charts off the first screen.
+  private func evidence() -> String {
+    guard !document.chain.isEmpty else { return "" }
     var evidence: [String] = []
     for (index, link) in document.chain.enumerated() {
       let lines = link.evidence.map { HTMLText.element("li", citation($0)) }.joined()
@@ -90,8 +96,7 @@ package struct RCAHTML {
           "<strong>\(index + 1). \(HTMLText.escaped(link.component))</strong>: signal <code>"
             + HTMLText.escaped(link.signal) + "</code>" + HTMLText.element("ul", lines)))
     }
-    return HTMLText.element("h2", "Suspected causal chain") + HTMLText.element("ol", items.joined(), class: "chain")
-      + HTMLText.element("h3", "Evidence") + HTMLText.element("ol", evidence.joined(), class: "evidence")
+    return HTMLText.element("h2", "Evidence for each link") + HTMLText.element("ol", evidence.joined(), class: "evidence")
   }
 
   private func citation(_ evidence: Evidence) -> String {

@@ -36,8 +36,9 @@ package struct Redactor {
   /// `text` with every match replaced; `tally` gains one per replacement, under the rule's name.
   package func redact(_ text: String, tally: inout [String: Int]) -> String {
     var result = text
-    for (rule, regex) in rules {
-      // Most quoted lines hold no secret: the cheap scan first, the rebuild only on a match.
+    let lowered = text.lowercased()
+    for (rule, regex) in rules where rule.triggers.contains(where: { lowered.contains($0) }) {
+      // The expression's scan first, the rebuild only on a match.
       guard result.contains(regex) else { continue }
       var count = 0
       result = result.replacing(regex) { match in
