@@ -8,7 +8,7 @@
 ///
 /// The kernel drops the lock when its holder dies, even by `kill -9`, so a crashed run never blocks the next.
 /// A second run waits up to `waitSeconds` for it, then fails with `NightlyError.storeBusy`.
-public final class StoreLock {
+public final class StoreLock: Sendable {
   private let descriptor: Int32
 
   public init(directory: String, waitSeconds: Int) throws(NightlyError) {
