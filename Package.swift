@@ -68,6 +68,8 @@ let package = Package(
       dependencies: ["Analysis", "Report", "SampleGenerator", "Ingest", "Formats", "Signals"]),
     .testTarget(
       name: "NightlyTests",
-      dependencies: ["Nightly", "Report", "Analysis", "Signals", "SampleGenerator", "Ingest"]),
+      dependencies: [
+        "Nightly", "Report", "Analysis", "Signals", "SampleGenerator", "Ingest", .product(name: "Yams", package: "Yams"),
+      ]),
   ]
 )
