@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "SignalsTests", dependencies: ["Signals", "Formats"]),
     .testTarget(name: "DetectTests", dependencies: ["Detect"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Signals", "Detect"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"], exclude: ["Support/png_colors.py"]),
     .testTarget(name: "IntegrationTests", dependencies: ["Formats", "Ingest", "Signals"]),
     .testTarget(
       name: "EndToEndTests",

@@ -73,7 +73,8 @@ enum Baseline {
 
   /// The band `[low, high]` normal values fall in.
   static func band(_ stats: Stats, unit: String) -> ClosedRange<Double> {
-    let width = max(deviations * 1.4826 * stats.mad, relativeFloor * abs(stats.median), absoluteFloor(unit: unit))
+    let width = max(
+      deviations * 1.4826 * stats.mad, relativeFloor * abs(stats.median), absoluteFloor(unit: unit))
     return (stats.median - width)...(stats.median + width)
   }
 }

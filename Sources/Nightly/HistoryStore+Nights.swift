@@ -6,7 +6,8 @@ extension HistoryStore {
   func history(before night: String, lookback: Int, keys: Set<String>) throws(NightlyError) -> History {
     try reading { db in
       let nights = try String.fetchAll(
-        db, sql: "SELECT night FROM night WHERE night < ? ORDER BY night DESC LIMIT ?", arguments: [night, lookback])
+        db, sql: "SELECT night FROM night WHERE night < ? ORDER BY night DESC LIMIT ?",
+        arguments: [night, lookback])
       let ever = try Row.fetchAll(
         db, sql: "SELECT DISTINCT service, id FROM template WHERE night < ?", arguments: [night])
       var history = History(
@@ -16,10 +17,12 @@ extension HistoryStore {
       guard let oldest = nights.last else { return history }
       let range: StatementArguments = [oldest, night]
       for row in try Row.fetchAll(
-        db, sql: "SELECT night, service, id, text, severity, count FROM template WHERE night >= ? AND night < ?",
+        db,
+        sql: "SELECT night, service, id, text, severity, count FROM template WHERE night >= ? AND night < ?",
         arguments: range)
       {
-        history.templates[row["night"], default: [:]][History.templateKey(service: row["service"], id: row["id"])] =
+        history.templates[row["night"], default: [:]][
+          History.templateKey(service: row["service"], id: row["id"])] =
           History.TemplateSeen(text: row["text"], severity: row["severity"], count: row["count"])
       }
       for row in try Row.fetchAll(
@@ -30,12 +33,15 @@ extension HistoryStore {
           name: row["name"], unit: row["unit"], role: row["role"], mean: row["mean"])
       }
       let statement = try db.cachedStatement(
-        sql: "SELECT key, hourOfDay, weekday, mean FROM signalHour WHERE night >= ? AND night < ? ORDER BY key, hourStart")
+        sql:
+          "SELECT key, hourOfDay, weekday, mean FROM signalHour WHERE night >= ? AND night < ? ORDER BY key, hourStart"
+      )
       let cursor = try Row.fetchCursor(statement, arguments: range)
       while let row = try cursor.next() {
         let key: String = row[0]
         guard keys.contains(key) else { continue }
-        history.hours[key, default: []].append(History.HourSample(hourOfDay: row[1], weekday: row[2], mean: row[3]))
+        history.hours[key, default: []].append(
+          History.HourSample(hourOfDay: row[1], weekday: row[2], mean: row[3]))
       }
       return history
     }
@@ -76,7 +82,8 @@ extension HistoryStore {
       let baseline = try db.cachedStatement(sql: "INSERT INTO baseline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
       for row in baselines {
         try baseline.execute(arguments: [
-          digest.night, row.key, row.hourOfDay, row.weekday, row.stats.samples, row.stats.median, row.stats.mad,
+          digest.night, row.key, row.hourOfDay, row.weekday, row.stats.samples, row.stats.median,
+          row.stats.mad,
           row.stats.p10, row.stats.p90,
         ])
       }

@@ -56,10 +56,12 @@ public final class HistoryStore {
             """)
         for row in rows {
           problems.append(
-            "night \(row["night"] as String): \(table) has \(row["actual"] as Int) rows, expected \(row["expected"] as Int)")
+            "night \(row["night"] as String): \(table) has \(row["actual"] as Int) rows, expected \(row["expected"] as Int)"
+          )
         }
-        let orphans = try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM \(table) WHERE night NOT IN (SELECT night FROM night)") ?? 0
+        let orphans =
+          try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM \(table) WHERE night NOT IN (SELECT night FROM night)") ?? 0
         if orphans > 0 { problems.append("\(table): \(orphans) rows of no night") }
       }
       return problems
@@ -70,7 +72,9 @@ public final class HistoryStore {
   public func dump() throws(NightlyError) -> String {
     try reading { db in
       var lines: [String] = []
-      let tables = ["night", "signal", "signalHour", "baseline", "template", "changePoint", "incident", "input"]
+      let tables = [
+        "night", "signal", "signalHour", "baseline", "template", "changePoint", "incident", "input",
+      ]
       for table in tables {
         for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3, 4") {
           lines.append(table + " " + row.description)

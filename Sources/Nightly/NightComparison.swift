@@ -48,11 +48,13 @@ struct NightComparison {
         hours.append(
           NightlyReport.BreachHour(
             hour: Timestamp(milliseconds: hour.hourStart).rfc3339, value: hour.mean, low: band.lowerBound,
-            high: band.upperBound, median: row.stats.median, basis: row.weekday < 0 ? "hour of day" : "weekday",
+            high: band.upperBound, median: row.stats.median,
+            basis: row.weekday < 0 ? "hour of day" : "weekday",
             samples: row.stats.samples))
       }
       if !hours.isEmpty {
-        breaches.append(NightlyReport.BandBreach(signal: signal.name, key: signal.key, unit: signal.unit, hours: hours))
+        breaches.append(
+          NightlyReport.BandBreach(signal: signal.name, key: signal.key, unit: signal.unit, hours: hours))
       }
     }
     return (breaches, baselines)
@@ -64,7 +66,8 @@ struct NightComparison {
   func quiet() -> [NightlyReport.Quiet] {
     guard history.nights.count >= Self.habitNights, let last = history.nights.first else { return [] }
     var quiet: [NightlyReport.Quiet] = []
-    let tonightTemplates = Set(digest.templates.filter { $0.count > 0 }.map { History.templateKey(service: $0.service, id: $0.id) })
+    let tonightTemplates = Set(
+      digest.templates.filter { $0.count > 0 }.map { History.templateKey(service: $0.service, id: $0.id) })
     for (key, seen) in (history.templates[last] ?? [:]).sorted(by: { $0.key < $1.key })
     where seen.count > 0 && !tonightTemplates.contains(key) {
       let nights = history.nights.compactMap { history.templates[$0]?[key] }.filter { $0.count > 0 }
@@ -75,7 +78,8 @@ struct NightComparison {
           what: "template", name: service + " log \"" + seen.text + "\"", lastSeen: last,
           usual: Double(nights.map(\.count).reduce(0, +)) / Double(nights.count), unit: "lines"))
     }
-    let tonight = Dictionary(digest.signals.map { ($0.key, $0.mean) }, uniquingKeysWith: { first, _ in first })
+    let tonight = Dictionary(
+      digest.signals.map { ($0.key, $0.mean) }, uniquingKeysWith: { first, _ in first })
     let roles: Set<String> = [SignalRole.load.rawValue, SignalRole.context.rawValue]
     for (key, seen) in (history.signals[last] ?? [:]).sorted(by: { $0.key < $1.key })
     where roles.contains(seen.role) && (seen.mean ?? 0) > 0 {

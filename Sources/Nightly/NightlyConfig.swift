@@ -54,7 +54,8 @@ public struct NightlyConfig: Sendable, Equatable, Decodable {
     var config: NightlyConfig
     do {
       guard let top = try Yams.load(yaml: text) as? [String: Any] else {
-        throw NightlyError.invalidConfig(path: path, reason: "expected a mapping with at least `paths` and `store`")
+        throw NightlyError.invalidConfig(
+          path: path, reason: "expected a mapping with at least `paths` and `store`")
       }
       if let unknown = top.keys.filter({ !keys.contains($0) }).sorted().first {
         throw NightlyError.invalidConfig(

@@ -22,13 +22,16 @@ extension NightlyReport {
     if incidents.isEmpty { lines.append("None found.") }
     for incident in incidents {
       lines.append(
-        "- `\(incident.kind)` in **\(incident.component)**" + (incident.resource.map { " through **\($0)**" } ?? "")
+        "- `\(incident.kind)` in **\(incident.component)**"
+          + (incident.resource.map { " through **\($0)**" } ?? "")
           + " from \(incident.onset), confidence \(DecimalText.percent(incident.confidence)): \(incident.summary) "
           + "RCA draft: [\(incident.report)/RCA.md](\(incident.report)/RCA.md), "
           + "[RCA.html](\(incident.report)/RCA.html)")
     }
     lines += ["", "## New templates", ""]
-    if newTemplates.isEmpty { lines.append(historyNights == 0 ? "None: first night, everything learned." : "None.") }
+    if newTemplates.isEmpty {
+      lines.append(historyNights == 0 ? "None: first night, everything learned." : "None.")
+    }
     for template in newTemplates {
       lines.append(
         "- \(template.severity == "error" ? "**error**" : "info") \(template.service): `\(template.text)` — "
@@ -38,7 +41,8 @@ extension NightlyReport {
     lines += ["", "## Out of their baseline band", ""]
     if outOfBand.isEmpty { lines.append("None.") }
     for breach in outOfBand {
-      lines.append("- `\(breach.signal)`: \(breach.hours.count) \(breach.hours.count == 1 ? "hour" : "hours")")
+      lines.append(
+        "- `\(breach.signal)`: \(breach.hours.count) \(breach.hours.count == 1 ? "hour" : "hours")")
       for hour in breach.hours.prefix(6) {
         lines.append(
           "  - \(hour.hour): \(QuantityText.format(hour.value, unit: breach.unit)), band "

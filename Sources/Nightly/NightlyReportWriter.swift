@@ -15,10 +15,13 @@ enum NightlyReportWriter {
       var json = try encoder.encode(report)
       json.append(0x0A)
       try json.write(to: URL(fileURLWithPath: directory + "/nightly.json"), options: .atomic)
-      try Data(report.markdown().utf8).write(to: URL(fileURLWithPath: directory + "/nightly.md"), options: .atomic)
+      try Data(report.markdown().utf8).write(
+        to: URL(fileURLWithPath: directory + "/nightly.md"), options: .atomic)
       let incident = directory + "/incident"
       if report.incidents.isEmpty {
-        if FileManager.default.fileExists(atPath: incident) { try FileManager.default.removeItem(atPath: incident) }
+        if FileManager.default.fileExists(atPath: incident) {
+          try FileManager.default.removeItem(atPath: incident)
+        }
       } else {
         try ReportWriter.write(analysis, to: incident, options: options)
       }

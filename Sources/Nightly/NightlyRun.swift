@@ -73,21 +73,26 @@ public enum NightlyRun {
     let extraction = SignalExtractor.extract(
       paths: paths,
       options: ExtractionOptions(
-        resolutionSeconds: config.resolution ?? 60, read: ReadOptions(utcOffsetSeconds: options.offsetSeconds),
+        resolutionSeconds: config.resolution ?? 60,
+        read: ReadOptions(utcOffsetSeconds: options.offsetSeconds),
         from: window?.from, to: window?.to,
         filter: PathFilter(include: config.include ?? [], exclude: config.exclude ?? []),
         naming: ServiceNaming(rules: (config.services ?? []).compactMap(ServiceNaming.Rule.init))),
       progress: progress)
-    let night = CivilDay.format(CivilDay.day(ofMilliseconds: extraction.windowStart, offsetSeconds: options.offsetSeconds))
+    let night = CivilDay.format(
+      CivilDay.day(ofMilliseconds: extraction.windowStart, offsetSeconds: options.offsetSeconds))
     let analysis = IncidentAnalyzer.analyze(extraction, title: "Nightly \(night)")
     let redactor = options.reportOptions.redactor
     let (redacted, incidentRedaction) = analysis.redacted(redactor)
     let document = redacted.document
     let quality = document.dataQuality
-    let errors = unmatched.map { "\($0): matches no file" } + quality.errors
 
-    let incidentJSON = document.rootCause.kind == .unknown
-      ? nil : (try? RCAJSON.encode(document, redaction: incidentRedaction)).map { String(decoding: $0, as: UTF8.self) }
+    let incidentJSON =
+      document.rootCause.kind == .unknown
+      ? nil
+      : (try? RCAJSON.encode(document, redaction: incidentRedaction)).map {
+        String(decoding: $0, as: UTF8.self)
+      }
     let digest = NightDigest(
       night: night, extraction: extraction, document: document, rcaJSON: incidentJSON,
       utcOffsetSeconds: options.offsetSeconds, inputs: InputFile.hashing(quality.sources.map(\.path)))
@@ -96,38 +101,21 @@ public enum NightlyRun {
       options.dryRun && !FileManager.default.fileExists(atPath: config.store + "/history.sqlite")
       ? nil : try HistoryStore(directory: config.store)
     let history =
-      try store?.history(before: night, lookback: options.lookbackNights, keys: Set(digest.signals.map(\.key)))
+      try store?.history(
+        before: night, lookback: options.lookbackNights, keys: Set(digest.signals.map(\.key)))
       ?? History(nights: [], everSeenTemplates: [], templates: [:], signals: [:], hours: [:])
     let comparison = NightComparison(digest: digest, history: history)
     let (breaches, baselines) = comparison.bands()
 
-    var tally = incidentRedaction.counts
-    func mask(_ text: String) -> String { redactor.redact(text, tally: &tally) }
     var report = NightlyReport(
-      night: night,
-      window: ["from": Timestamp(milliseconds: extraction.windowStart).rfc3339,
-               "to": Timestamp(milliseconds: extraction.windowEnd).rfc3339],
-      historyNights: history.nights.count,
-      newTemplates: comparison.newTemplates().map { var template = $0; template.text = mask(template.text); return template },
-      outOfBand: breaches.map { var breach = $0; breach.signal = mask(breach.signal); return breach },
-      incidents: digest.incident.map { incident in
-        [NightlyReport.Incident(
-          component: incident.component, kind: incident.kind, resource: incident.resource, onset: incident.onset,
-          confidence: incident.confidence, summary: incident.summary, report: "incident")]
-      } ?? [],
-      quiet: comparison.quiet().map { var item = $0; item.name = mask(item.name); return item },
-      input: NightlyReport.Input(
-        files: quality.files, bytes: quality.bytes, records: quality.records, skipped: quality.skipped,
-        errors: errors.map(mask)),
-      attention: false, reasons: [], exitCode: 0,
-      redaction: RedactionSummary(enabled: redactor.options.enabled, ipAddresses: redactor.options.ipAddresses, counts: [:]),
-      expired: [])
-    report.redaction.counts = tally
-    report.decide()
-
+      digest: digest, extraction: extraction, history: history, comparison: comparison, breaches: breaches,
+      errors: unmatched.map { "\($0): matches no file" } + quality.errors, redactor: redactor,
+      incidentRedaction: incidentRedaction)
     guard quality.records > 0 else {
       report.exitCode = 2
-      report.reasons = ["no usable input: no records could be read from \(config.paths.joined(separator: " "))"]
+      report.reasons = [
+        "no usable input: no records could be read from \(config.paths.joined(separator: " "))"
+      ]
       return NightlyOutcome(report: report, directory: nil)
     }
     guard let store, !options.dryRun else { return NightlyOutcome(report: report, directory: nil) }
@@ -137,33 +125,5 @@ public enum NightlyRun {
     let directory = (config.out ?? config.store + "/reports") + "/" + night
     try NightlyReportWriter.write(report, analysis: analysis, options: options.reportOptions, to: directory)
     return NightlyOutcome(report: report, directory: directory)
-  }
-}
-
-extension NightlyReport {
-  /// Attention and the exit status from what was found: 3 when anything needs a person, else 1 when input
-  /// was skipped, else 0.
-  mutating func decide() {
-    var reasons: [String] = []
-    for incident in incidents {
-      reasons.append("incident: `\(incident.kind)` in \(incident.component) from \(incident.onset)")
-    }
-    let errors = newTemplates.filter { $0.severity == "error" }
-    if !errors.isEmpty {
-      reasons.append(
-        "\(errors.count) new error \(errors.count == 1 ? "template" : "templates"): "
-          + errors.prefix(3).map { "\($0.service) `\($0.text)`" }.joined(separator: "; "))
-    }
-    if !outOfBand.isEmpty {
-      reasons.append(
-        "\(outOfBand.count) \(outOfBand.count == 1 ? "signal" : "signals") out of their baseline band: "
-          + outOfBand.prefix(3).map { "`\($0.signal)`" }.joined(separator: ", "))
-    }
-    if !quiet.isEmpty {
-      reasons.append("went quiet: " + quiet.prefix(3).map { "\($0.what) `\($0.name)`" }.joined(separator: ", "))
-    }
-    self.reasons = reasons
-    attention = !reasons.isEmpty
-    exitCode = attention ? 3 : (input.skipped > 0 || !input.errors.isEmpty ? 1 : 0)
   }
 }

@@ -31,7 +31,9 @@ public enum ReportWriter {
   /// was masked is returned and written into the data-quality section and `rca.json`. Throws `ReportError`,
   /// naming the path that failed.
   @discardableResult
-  public static func write(_ analysis: AnalysisResult, to directory: String, options: ReportOptions = ReportOptions())
+  public static func write(
+    _ analysis: AnalysisResult, to directory: String, options: ReportOptions = ReportOptions()
+  )
     throws -> RedactionSummary
   {
     let (result, redaction) = analysis.redacted(options.redactor)

@@ -25,7 +25,8 @@ public struct DayLogs: Sendable {
   /// The `index`-th day (0-based) after 2026-11-02, a Monday.
   public static func day(_ index: Int) -> DayLogs {
     DayLogs(
-      start: CivilTime.epochSeconds(year: 2026, month: 11, day: 2, hour: 0, minute: 0) + Int64(index) * 86_400,
+      start: CivilTime.epochSeconds(year: 2026, month: 11, day: 2, hour: 0, minute: 0) + Int64(index)
+        * 86_400,
       seed: 1000 + UInt64(index))
   }
 
@@ -38,11 +39,14 @@ public struct DayLogs: Sendable {
     try FileManager.default.createDirectory(atPath: directory + "/istio", withIntermediateDirectories: true)
     var random = SplitMix64(seed: seed)
     for (name, median, pod) in Self.services {
-      try FileManager.default.createDirectory(atPath: directory + "/logs/" + name, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        atPath: directory + "/logs/" + name, withIntermediateDirectories: true)
       var access = TimedWriter(
-        writer: try CompressedFileWriter(path: "\(directory)/istio/\(name)-istio-proxy.log.gz", compression: .gzip))
+        writer: try CompressedFileWriter(
+          path: "\(directory)/istio/\(name)-istio-proxy.log.gz", compression: .gzip))
       var app = TimedWriter(
-        writer: try CompressedFileWriter(path: "\(directory)/logs/\(name)/\(name).log.gz", compression: .gzip))
+        writer: try CompressedFileWriter(path: "\(directory)/logs/\(name)/\(name).log.gz", compression: .gzip)
+      )
       for second in 0..<86_400 {
         let now = (start + Int64(second)) * 1000
         if second % 600 == 0 {
@@ -58,14 +62,16 @@ public struct DayLogs: Sendable {
           access.add(
             begin,
             LogLines.istio(
-              start: begin, method: "GET", path: name == "orders" ? "/orders/\(random.int(1000...9999))" : "/invoices",
+              start: begin, method: "GET",
+              path: name == "orders" ? "/orders/\(random.int(1000...9999))" : "/invoices",
               status: fails ? 500 : 200, bytes: 120 + random.int(0...400), milliseconds: Int(seconds * 1000),
               service: name, port: 8080, pod: pod, peer: 3, peerPort: 30_000 + random.int(0...999)))
           if fails {
             app.add(
               begin + Int64(seconds * 1000),
               LogLines.spring(
-                begin + Int64(seconds * 1000), level: "ERROR", thread: "http-nio-8080-exec-\(random.int(1...9))",
+                begin + Int64(seconds * 1000), level: "ERROR",
+                thread: "http-nio-8080-exec-\(random.int(1...9))",
                 logger: "c.shop.billing.GatewayClient",
                 "Timeout calling payment gateway after \(Int(seconds * 1000)) ms"))
           }
@@ -100,7 +106,8 @@ public struct DayLogs: Sendable {
   /// Traffic by hour of day: quiet at night, busiest in the afternoon, the same every day.
   static func shape(_ hour: Int) -> Double {
     let profile: [Double] = [
-      0.3, 0.25, 0.2, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.9, 0.95, 1, 1, 1, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6,
+      0.3, 0.25, 0.2, 0.2, 0.2, 0.25, 0.35, 0.5, 0.7, 0.85, 0.9, 0.95, 1, 1, 1, 0.95, 0.9, 0.85, 0.8, 0.7,
+      0.6,
       0.5, 0.4, 0.35,
     ]
     return profile[hour]

@@ -105,7 +105,8 @@ struct Analyze: ParsableCommand {
         "read \(quality.files) files, \(quality.records) records, \(quality.skipped) lines skipped; "
           + "root cause: \(cause.kind.rawValue) in \(cause.component)"
           + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md"
-          + (archive ? " and \(archivePath)" : "") + (redaction.total > 0 ? "; \(redaction.total) secrets masked" : ""))
+          + (archive ? " and \(archivePath)" : "")
+          + (redaction.total > 0 ? "; \(redaction.total) secrets masked" : ""))
     }
     if quality.skipped > 0 || !quality.errors.isEmpty { throw ExitCode(1) }
   }

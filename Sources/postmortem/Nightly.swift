@@ -22,13 +22,15 @@ struct NightlyCommand: ParsableCommand {
   @Option(help: "The run's YAML configuration.")
   var config: String
 
-  @Option(help: "Directory for the night's reports (default: the configuration's `out`, else <store>/reports).")
+  @Option(
+    help: "Directory for the night's reports (default: the configuration's `out`, else <store>/reports).")
   var out: String?
 
   @Option(help: "Only the last span, e.g. 24h (overrides the configuration).")
   var since: String?
 
-  @Option(help: "One calendar day in the configuration's zone, e.g. 2026-11-27 (overrides the configuration).")
+  @Option(
+    help: "One calendar day in the configuration's zone, e.g. 2026-11-27 (overrides the configuration).")
   var day: String?
 
   @Option(help: "Keep this much history, e.g. 90d; older nights are dropped from the store.")
@@ -89,8 +91,10 @@ struct NightlyCommand: ParsableCommand {
       print(report.markdown(), terminator: "")
     } else if !quiet {
       Terminal.info(
-        "night \(report.night): " + (report.attention ? "attention needed: " + report.reasons.joined(separator: "; ")
-          : "quiet") + (outcome.directory.map { "; report in \($0)/nightly.md" } ?? ""))
+        "night \(report.night): "
+          + (report.attention
+            ? "attention needed: " + report.reasons.joined(separator: "; ")
+            : "quiet") + (outcome.directory.map { "; report in \($0)/nightly.md" } ?? ""))
     }
     if report.exitCode == 2 { Terminal.error(report.reasons.joined(separator: "; ")) }
     if report.exitCode != 0 { throw ExitCode(Int32(report.exitCode)) }

@@ -20,7 +20,8 @@ struct DeployTests {
   @Test(
     "the README quotes every example file as it is",
     arguments: [
-      "Deploy/nightly.yaml", "Deploy/systemd/postmortem-nightly.service", "Deploy/systemd/postmortem-nightly.timer",
+      "Deploy/nightly.yaml", "Deploy/systemd/postmortem-nightly.service",
+      "Deploy/systemd/postmortem-nightly.timer",
       "Deploy/kubernetes/postmortem-nightly-cronjob.yaml",
     ])
   func quoted(file: String) throws {
@@ -50,7 +51,8 @@ struct DeployTests {
       print("systemd-analyze is not installed: the units were checked by their keys only")
       return
     }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-units-\(UUID())").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-units-\(UUID())")
+      .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // verify insists that ExecStart's program exists: point it at one that does.
@@ -58,7 +60,8 @@ struct DeployTests {
     try Data(service.replacingOccurrences(of: "/usr/local/bin/postmortem", with: program).utf8)
       .write(to: URL(fileURLWithPath: folder + "/postmortem-nightly.service"))
     try Data(timer.utf8).write(to: URL(fileURLWithPath: folder + "/postmortem-nightly.timer"))
-    let good = try Self.verify(analyze, [folder + "/postmortem-nightly.service", folder + "/postmortem-nightly.timer"])
+    let good = try Self.verify(
+      analyze, [folder + "/postmortem-nightly.service", folder + "/postmortem-nightly.timer"])
     #expect(good.status == 0 && good.output.isEmpty, "\(good.output)")
     try Data("[Service]\nExecStart=/bin/true\nOnCalender=daily\n".utf8)
       .write(to: URL(fileURLWithPath: folder + "/broken.service"))
@@ -68,7 +71,8 @@ struct DeployTests {
 
   @Test("the Kubernetes CronJob parses and has the keys a cluster needs")
   func cronJob() throws {
-    let document = try #require(try Yams.load(yaml: Self.text("Deploy/kubernetes/postmortem-nightly-cronjob.yaml")) as? [String: Any])
+    let document = try #require(
+      try Yams.load(yaml: Self.text("Deploy/kubernetes/postmortem-nightly-cronjob.yaml")) as? [String: Any])
     #expect(document["apiVersion"] as? String == "batch/v1")
     #expect(document["kind"] as? String == "CronJob")
     #expect((document["metadata"] as? [String: Any])?["name"] as? String != nil)

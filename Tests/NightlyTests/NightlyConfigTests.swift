@@ -1,6 +1,7 @@
 import Foundation
-@testable import Nightly
 import Testing
+
+@testable import Nightly
 
 @Suite("Nightly configuration")
 struct NightlyConfigTests {
@@ -70,7 +71,8 @@ struct NightlyConfigTests {
   func dryRunAndRetention() throws {
     let store = try Week.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: store) }
-    let dry = try NightlyRun.run(NightlyOptions(config: try Week.config(day: 1, store: store), dryRun: true, nowMilliseconds: 0))
+    let dry = try NightlyRun.run(
+      NightlyOptions(config: try Week.config(day: 1, store: store), dryRun: true, nowMilliseconds: 0))
     #expect(dry.directory == nil && dry.report.exitCode == 0)
     #expect(!FileManager.default.fileExists(atPath: store + "/history.sqlite"))
     _ = try Week.run(day: 1, store: store)

@@ -1,10 +1,12 @@
 import Foundation
 import Nightly
+import Report
 import Testing
 
 @Suite("A week of nightly runs", .serialized)
 struct SevenNightsTests {
-  @Test("five ordinary nights are quiet, the incident and the new error need attention, a re-run changes nothing")
+  @Test(
+    "five ordinary nights are quiet, the incident and the new error need attention, a re-run changes nothing")
   func week() throws {
     let store = try Week.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: store) }
@@ -24,13 +26,23 @@ struct SevenNightsTests {
       #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file) of night 6's incident")
     }
     #expect(sixth.report.outOfBand.contains { $0.signal.hasPrefix("billing") })
+    let schema = try JSONSchemaSubset(
+      schema: Data(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+          .deletingLastPathComponent().appendingPathComponent("Schema/rca.schema.json")))
+    for outcome in outcomes where !outcome.report.incidents.isEmpty {
+      let json = try Data(
+        contentsOf: URL(fileURLWithPath: try #require(outcome.directory) + "/incident/rca.json"))
+      #expect(try schema.violations(of: json) == [], "night \(outcome.report.night)'s rca.json")
+    }
 
     let seventh = outcomes[6].report
     let newError = try #require(seventh.newTemplates.first)
     #expect(newError.severity == "error" && newError.service == "orders")
     #expect(newError.text.contains("Failed to send receipt"))
     #expect(!newError.text.contains("jane.doe@example.com"), "the customer's address is masked")
-    let markdown = try String(contentsOfFile: try #require(outcomes[6].directory) + "/nightly.md", encoding: .utf8)
+    let markdown = try String(
+      contentsOfFile: try #require(outcomes[6].directory) + "/nightly.md", encoding: .utf8)
     #expect(markdown.contains("Failed to send receipt"))
     #expect(seventh.quiet.contains { $0.what == "template" && $0.name.contains("Nightly export finished") })
     for number in 1...5 { #expect(outcomes[number - 1].report.newTemplates.isEmpty, "night \(number)") }

@@ -12,7 +12,8 @@ import Testing
   .serialized,
   .enabled(if: CommandLineTool.path != nil, "the postmortem executable is not built beside the tests"))
 struct StoreSafetyTests {
-  @Test("kill -9 at any moment of a run leaves a consistent store, and the finished run gives the clean store")
+  @Test(
+    "kill -9 at any moment of a run leaves a consistent store, and the finished run gives the clean store")
   func killNine() throws {
     let scratch = try Week.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -29,7 +30,9 @@ struct StoreSafetyTests {
     let clock = ContinuousClock()
     let timing = scratch + "/timing"
     let timed = try clock.measure {
-      let process = try CommandLineTool.start(["nightly", "--config", try CommandLineTool.config(day: 4, store: timing)])
+      let process = try CommandLineTool.start([
+        "nightly", "--config", try CommandLineTool.config(day: 4, store: timing),
+      ])
       process.waitUntilExit()
     }
     let total = Double(timed.components.seconds) + Double(timed.components.attoseconds) / 1e18
@@ -47,7 +50,8 @@ struct StoreSafetyTests {
       #expect(nights.count == 3 || nights.count == 4, "\(nights)")
       if nights.count == 3 { before += 1 } else { after += 1 }
     }
-    print("kill -9: \(kills) kills over a \(total) s run; \(before) before the night was stored, \(after) after")
+    print(
+      "kill -9: \(kills) kills over a \(total) s run; \(before) before the night was stored, \(after) after")
     let finish = try CommandLineTool.start(["nightly", "--config", config, "--quiet"])
     finish.waitUntilExit()
     #expect(finish.terminationStatus == 0)

@@ -22,7 +22,8 @@ struct BrowserCheckTests {
     let visit = try browser.visit(directory + "/report/RCA.html", in: directory)
     #expect(visit.console.isEmpty, "console: \(visit.console)")
     #expect(visit.requests.isEmpty, "requests: \(visit.requests)")
-    let pixels = try #require(try HeadlessBrowser.pixels(visit.screenshot, colors: [Self.chainColor, Self.chartColor]))
+    let pixels = try #require(
+      try HeadlessBrowser.pixels(visit.screenshot, colors: [Self.chainColor, Self.chartColor]))
     #expect(pixels.nonWhite > 20_000, "the screenshot is not blank")
     #expect(pixels.distinct > 20)
     #expect(pixels.near[Self.chainColor, default: 0] > 500, "the chain's boxes are on screen")
@@ -48,7 +49,9 @@ struct BrowserCheckTests {
   }
 
   private func temporaryDirectory() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-browser-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "postmortem-browser-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }

@@ -36,7 +36,10 @@ struct RedactionTests {
       ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc charged", "sk_live_4eC39"),
       ("maps AIzaSyA1234567890abcdefghijklmnopqrstuv loaded", "AIzaSyA123"),
       ("openai sk-proj-abcdefghijklmnopqrstuvwx used", "sk-proj-abcdef"),
-      ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----", "MIIEvQIBADAN"),
+      (
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----",
+        "MIIEvQIBADAN"
+      ),
       ("mail from ops-team@corp.example.com bounced", "ops-team@corp"),
       ("session_id=9f8e7d6c5b4a; Path=/", "9f8e7d6c5b4a"),
     ]
@@ -88,17 +91,23 @@ struct RedactionTests {
     var result = ExampleResult.make()
     result.document.chain[0].evidence[0].text = "login failed password=hunter2 for jane@example.com"
     result.document.timeline[0].signal = "shipping log \"token=abcd1234efgh for <*>\""
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-redact-\(UUID())").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "postmortem-redact-\(UUID())"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let summary = try ReportWriter.write(result, to: directory)
     #expect(summary.counts == ["key=value secret": 2, "e-mail address": 1])
     for file in ["RCA.md", "rca.json", "RCA.html"] {
       let text = try String(contentsOfFile: directory + "/" + file, encoding: .utf8)
-      #expect(!text.contains("hunter2") && !text.contains("jane@example.com") && !text.contains("abcd1234efgh"), "\(file)")
+      #expect(
+        !text.contains("hunter2") && !text.contains("jane@example.com") && !text.contains("abcd1234efgh"),
+        "\(file)")
       #expect(text.contains("password=‹redacted›"), "\(file)")
     }
     let markdown = try String(contentsOfFile: directory + "/RCA.md", encoding: .utf8)
-    #expect(markdown.contains("Redaction: on (secrets and e-mail addresses); masked 2 key=value secret, 1 e-mail address."))
+    #expect(
+      markdown.contains(
+        "Redaction: on (secrets and e-mail addresses); masked 2 key=value secret, 1 e-mail address."))
     let open = try ReportWriter.write(result, to: directory, options: ReportOptions(redactionEnabled: false))
     #expect(open.total == 0)
     #expect(try String(contentsOfFile: directory + "/RCA.md", encoding: .utf8).contains("password=hunter2"))

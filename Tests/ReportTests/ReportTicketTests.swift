@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Ticket attachments: RCA.html, the archive, the rca.json schema")
 struct ReportTicketTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   @Test("RCA.html stands alone: charts inline, no script, no external asset, a print style")
@@ -23,9 +24,11 @@ struct ReportTicketTests {
     #expect(RCAHTML(result).render() == html, "deterministic")
   }
 
-  @Test("--archive writes the report folder as one .tar.gz that tar lists and extracts, byte for byte the same")
+  @Test(
+    "--archive writes the report folder as one .tar.gz that tar lists and extracts, byte for byte the same")
   func archive() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-archive-\(UUID())").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-archive-\(UUID())")
+      .path
     defer { try? FileManager.default.removeItem(atPath: root) }
     try ReportWriter.write(ExampleResult.make(), to: root + "/incident")
     try ReportArchive.write(directory: root + "/incident", to: root + "/incident.tar.gz")
@@ -49,7 +52,9 @@ struct ReportTicketTests {
     }
   }
 
-  @Test("every rca.json in the repository and every one the writer makes validates against Schema/rca.schema.json")
+  @Test(
+    "every rca.json in the repository and every one the writer makes validates against Schema/rca.schema.json"
+  )
   func schema() throws {
     let validator = try JSONSchemaSubset(
       schema: Data(contentsOf: Self.packageRoot.appendingPathComponent("Schema/rca.schema.json")))
@@ -64,7 +69,8 @@ struct ReportTicketTests {
     #expect(documents.count >= 2, "the committed sample reports")
     documents.append(("ExampleResult", try RCAJSON.encode(ExampleResult.make().document)))
     let redacted = ExampleResult.make().redacted(Redactor())
-    documents.append(("ExampleResult redacted", try RCAJSON.encode(redacted.result.document, redaction: redacted.summary)))
+    documents.append(
+      ("ExampleResult redacted", try RCAJSON.encode(redacted.result.document, redaction: redacted.summary)))
     for (name, data) in documents {
       #expect(try validator.violations(of: data) == [], "\(name)")
     }
@@ -76,7 +82,9 @@ struct ReportTicketTests {
       schema: Data(contentsOf: Self.packageRoot.appendingPathComponent("Schema/rca.schema.json")))
     var object = try #require(
       try JSONSerialization.jsonObject(with: RCAJSON.encode(ExampleResult.make().document)) as? [String: Any])
-    object["rootCause"] = ["component": "shipping", "kind": "gremlins", "onset": "yesterday", "confidence": 2]
+    object["rootCause"] = [
+      "component": "shipping", "kind": "gremlins", "onset": "yesterday", "confidence": 2,
+    ]
     object.removeValue(forKey: "chain")
     let problems = try validator.violations(of: JSONSerialization.data(withJSONObject: object))
     #expect(problems.contains("$: missing required key chain"))

@@ -48,7 +48,8 @@ public enum ReportArchive {
     var files: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+      if FileManager.default.fileExists(
+        atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
         !isDirectory.boolValue
       {
         files.append(path)

@@ -13,7 +13,8 @@ package struct JSONSchemaSubset {
 
   static let annotations: Set<String> = ["$schema", "$id", "title", "description", "$defs"]
   static let keywords: Set<String> = [
-    "type", "properties", "required", "additionalProperties", "items", "enum", "minimum", "maximum", "pattern",
+    "type", "properties", "required", "additionalProperties", "items", "enum", "minimum", "maximum",
+    "pattern",
     "oneOf", "anyOf", "$ref",
   ]
 
@@ -54,7 +55,8 @@ package struct JSONSchemaSubset {
     if let types = schema["type"] {
       let allowed = types.array?.compactMap(\.string) ?? [types.string ?? ""]
       if !allowed.contains(where: { Self.matches(value, type: $0) }) {
-        problems.append("\(path): expected \(allowed.joined(separator: " or ")), found \(Self.describe(value))")
+        problems.append(
+          "\(path): expected \(allowed.joined(separator: " or ")), found \(Self.describe(value))")
         return
       }
     }
@@ -62,10 +64,16 @@ package struct JSONSchemaSubset {
       problems.append("\(path): \(Self.describe(value)) is not one of the allowed values")
     }
     if let number = value.number {
-      if let minimum = schema["minimum"]?.number, number < minimum { problems.append("\(path): \(number) < \(minimum)") }
-      if let maximum = schema["maximum"]?.number, number > maximum { problems.append("\(path): \(number) > \(maximum)") }
+      if let minimum = schema["minimum"]?.number, number < minimum {
+        problems.append("\(path): \(number) < \(minimum)")
+      }
+      if let maximum = schema["maximum"]?.number, number > maximum {
+        problems.append("\(path): \(number) > \(maximum)")
+      }
     }
-    if let pattern = schema["pattern"]?.string, let text = value.string, (try Regex(pattern).firstMatch(in: text)) == nil {
+    if let pattern = schema["pattern"]?.string, let text = value.string,
+      (try Regex(pattern).firstMatch(in: text)) == nil
+    {
       problems.append("\(path): \"\(text)\" does not match \(pattern)")
     }
     for (keyword, needed) in [("oneOf", 1...1), ("anyOf", 1...Int.max)] {
@@ -76,7 +84,9 @@ package struct JSONSchemaSubset {
         try check(value, against: branch, at: path, problems: &branchProblems)
         if branchProblems.isEmpty { passing += 1 }
       }
-      if !needed.contains(passing) { problems.append("\(path): matches \(passing) of the \(keyword) branches") }
+      if !needed.contains(passing) {
+        problems.append("\(path): matches \(passing) of the \(keyword) branches")
+      }
     }
     if let object = value.object {
       let properties = schema["properties"]?.object ?? [:]
@@ -104,7 +114,8 @@ package struct JSONSchemaSubset {
 
   private static func matches(_ value: JSONValue, type: String) -> Bool {
     switch (type, value) {
-    case ("object", .object), ("array", .array), ("string", .string), ("boolean", .boolean), ("number", .number),
+    case ("object", .object), ("array", .array), ("string", .string), ("boolean", .boolean),
+      ("number", .number),
       ("null", .null):
       true
     case ("integer", .number(let number)): number == number.rounded()

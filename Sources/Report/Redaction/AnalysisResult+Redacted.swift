@@ -36,7 +36,9 @@ extension AnalysisResult {
     for index in document.alternatives.indices {
       document.alternatives[index].why = mask(document.alternatives[index].why)
     }
-    for index in document.ruledOut.indices { document.ruledOut[index].why = mask(document.ruledOut[index].why) }
+    for index in document.ruledOut.indices {
+      document.ruledOut[index].why = mask(document.ruledOut[index].why)
+    }
     for index in document.timeline.indices {
       document.timeline[index].signal = mask(document.timeline[index].signal)
       document.timeline[index].subject = document.timeline[index].subject.map(mask)

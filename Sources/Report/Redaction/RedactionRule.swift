@@ -35,7 +35,8 @@ package struct RedactionRule: Sendable {
       pattern: "(?s)-----BEGIN ([A-Z ]*)PRIVATE KEY-----(?!‹)(?:.*?-----END [A-Z ]*PRIVATE KEY-----|.*$)",
       replacement: "-----BEGIN $1PRIVATE KEY-----\(marker)-----END $1PRIVATE KEY-----", optional: false,
       triggers: ["private key"],
-      example: "key loaded: -----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEA7bq9-----END RSA PRIVATE KEY----- ok",
+      example:
+        "key loaded: -----BEGIN RSA PRIVATE KEY-----MIIEowIBAAKCAQEA7bq9-----END RSA PRIVATE KEY----- ok",
       redacted: "key loaded: -----BEGIN RSA PRIVATE KEY-----\(marker)-----END RSA PRIVATE KEY----- ok"),
     RedactionRule(
       name: "URL password", pattern: "\\b([A-Za-z][A-Za-z0-9+.-]*://[^:/@\\s]+):(?!‹)[^@/\\s]+@",
@@ -52,7 +53,8 @@ package struct RedactionRule: Sendable {
       name: "JWT", pattern: "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}",
       replacement: marker, optional: false,
       triggers: ["eyj"],
-      example: "session eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+      example:
+        "session eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
       redacted: "session \(marker)"),
     RedactionRule(
       name: "JSON secret", pattern: "(?i)(\"\(secretKeys)\"\\s*:\\s*\")(?!‹)(?:[^\"\\\\]|\\\\.)*\"",
@@ -67,7 +69,8 @@ package struct RedactionRule: Sendable {
       example: "login failed user=bob password=hunter2 from web",
       redacted: "login failed user=bob password=\(marker) from web"),
     RedactionRule(
-      name: "AWS access key", pattern: "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", replacement: marker, optional: false,
+      name: "AWS access key", pattern: "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", replacement: marker,
+      optional: false,
       triggers: ["akia", "asia"],
       example: "using credentials AKIAIOSFODNN7EXAMPLE for s3",
       redacted: "using credentials \(marker) for s3"),
@@ -81,14 +84,16 @@ package struct RedactionRule: Sendable {
       example: "webhook posted with ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789 at 03:00",
       redacted: "webhook posted with \(marker) at 03:00"),
     RedactionRule(
-      name: "e-mail address", pattern: "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
+      name: "e-mail address",
+      pattern: "\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b",
       replacement: "\(marker)@\(marker)", optional: false,
       triggers: ["@"],
       example: "order 1042 confirmation sent to jane.doe+shop@example.co.uk",
       redacted: "order 1042 confirmation sent to \(marker)@\(marker)"),
     RedactionRule(
       name: "IP address",
-      pattern: "\\b(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}\\b",
+      pattern:
+        "\\b(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}\\b",
       replacement: marker, optional: true,
       triggers: ["."],
       example: "upstream 10.44.0.7 timed out", redacted: "upstream \(marker) timed out"),

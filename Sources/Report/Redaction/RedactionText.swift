@@ -6,7 +6,9 @@ package enum RedactionText {
     }
     let scope = summary.ipAddresses ? "secrets, e-mail and IP addresses" : "secrets and e-mail addresses"
     guard summary.total > 0 else { return "Redaction: on (\(scope)); nothing needed masking." }
-    let parts = summary.counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+    let parts = summary.counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+      "\($0.value) \($0.key)"
+    }
     return "Redaction: on (\(scope)); masked " + parts.joined(separator: ", ") + "."
   }
 }

@@ -9,7 +9,8 @@ enum CommandLineTool {
     candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("postmortem"))
     candidates.append(bundle.appendingPathComponent("postmortem"))
     if let argument = CommandLine.arguments.first {
-      candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("postmortem"))
+      candidates.append(
+        URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("postmortem"))
     }
     return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
   }()

@@ -7,8 +7,10 @@ import Foundation
 struct HeadlessBrowser {
   let executable: String
 
-  static let found: HeadlessBrowser? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }.map(HeadlessBrowser.init)
+  static let found: HeadlessBrowser? = [
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }.map(HeadlessBrowser.init)
 
   static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -28,7 +30,8 @@ struct HeadlessBrowser {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-default-apps",
       "--disable-extensions", "--disable-domain-reliability", "--no-pings", "--disable-breakpad",
       "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
       "--user-data-dir=" + directory + "/profile", "--log-net-log=" + netLog,
@@ -41,8 +44,10 @@ struct HeadlessBrowser {
     try process.run()
     let log = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let console = String(decoding: log, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }
-      .map(String.init)
+    let console = String(decoding: log, as: UTF8.self).split(separator: "\n").filter {
+      $0.contains(":CONSOLE")
+    }
+    .map(String.init)
     return Visit(console: console, requests: try Self.pageRequests(netLog), screenshot: screenshot)
   }
 
@@ -64,9 +69,12 @@ struct HeadlessBrowser {
   }
 
   /// Pixel counts of a screenshot: non-white, distinct colours, and near each of `colors` (`#rrggbb`).
-  static func pixels(_ png: String, colors: [String]) throws -> (nonWhite: Int, distinct: Int, near: [String: Int])? {
+  static func pixels(_ png: String, colors: [String]) throws -> (
+    nonWhite: Int, distinct: Int, near: [String: Int]
+  )? {
     guard let python else { return nil }
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("png_colors.py")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "png_colors.py")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [script.path, png] + colors
