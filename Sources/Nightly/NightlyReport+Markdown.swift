@@ -56,7 +56,9 @@ extension NightlyReport {
     for item in quiet {
       lines.append(
         "- \(item.what) `\(item.name)`: absent tonight; last seen on \(item.lastSeen), usually "
-          + QuantityText.format(item.usual, unit: item.unit == "lines" ? "lines a night" : item.unit))
+          + (item.unit == "lines"
+            ? DecimalText.number(item.usual) + (item.usual == 1 ? " line" : " lines") + " a night"
+            : QuantityText.format(item.usual, unit: item.unit)))
     }
     lines += ["", "## Data quality", ""]
     lines.append(

@@ -8,19 +8,32 @@ import Synchronization
 enum Week {
   static let days = 7
 
+  /// Kept between test runs under a name that changes with the generator's version: generating a week costs
+  /// more than all the runs over it. Written under a temporary name and renamed when whole.
   static var root: String {
     get throws {
       try cache.withLock { cached in
         if let cached { return cached }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-          "postmortem-week-\(UUID().uuidString)"
-        ).path
-        for index in 0..<days { try day(index).write(to: "\(root)/day\(index + 1)") }
+        let fileManager = FileManager.default
+        let root = fileManager.temporaryDirectory.appendingPathComponent("postmortem-week-\(version)").path
+        if !fileManager.fileExists(atPath: root) {
+          let partial = root + "-" + UUID().uuidString
+          for index in 0..<days { try day(index).write(to: "\(partial)/day\(index + 1)") }
+          do {
+            try fileManager.moveItem(atPath: partial, toPath: root)
+          } catch {
+            try? fileManager.removeItem(atPath: partial)
+            guard fileManager.fileExists(atPath: root) else { throw error }
+          }
+        }
         cached = root
         return root
       }
     }
   }
+
+  /// Bump when `DayLogs` or `day(_:)` changes what is written.
+  static let version = 1
 
   private static let cache = Mutex<String?>(nil)
 
