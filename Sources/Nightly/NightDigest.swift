@@ -1,4 +1,5 @@
 import Analysis
+import Report
 import Signals
 
 /// What one night adds to the store: hourly means per signal, templates with their counts, the analysis'
@@ -144,5 +145,22 @@ struct NightDigest: Sendable, Equatable {
       severity: signal.role == .symptom ? "error" : "info", count: Int(lines.rounded()),
       firstSeen: signal.firstSeenMilliseconds,
       lastSeen: last.map { signal.milliseconds(at: $0) + signal.stepMilliseconds })
+  }
+}
+
+extension NightDigest {
+  /// The digest as the store keeps it: template texts and signal names masked like the reports, so the
+  /// history holds no secret or address that the reports would not show. Identities (keys, template ids)
+  /// are hashes and names of the unmasked text, so masking changes no comparison.
+  func masked(_ redactor: Redactor) -> NightDigest {
+    var copy = self
+    var ignored: [String: Int] = [:]
+    for index in copy.templates.indices {
+      copy.templates[index].text = redactor.redact(copy.templates[index].text, tally: &ignored)
+    }
+    for index in copy.signals.indices {
+      copy.signals[index].name = redactor.redact(copy.signals[index].name, tally: &ignored)
+    }
+    return copy
   }
 }

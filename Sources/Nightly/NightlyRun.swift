@@ -120,7 +120,7 @@ public enum NightlyRun {
     }
     guard let store, !options.dryRun else { return NightlyOutcome(report: report, directory: nil) }
     report.expired = try store.replace(
-      digest, baselines: baselines, attention: report.attention, exitCode: report.exitCode,
+      digest.masked(redactor), baselines: baselines, attention: report.attention, exitCode: report.exitCode,
       keepDays: config.keep.flatMap(SpanText.seconds).map { $0 / 86400 })
     let directory = (config.out ?? config.store + "/reports") + "/" + night
     try NightlyReportWriter.write(report, analysis: analysis, options: options.reportOptions, to: directory)

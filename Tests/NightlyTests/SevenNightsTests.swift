@@ -48,6 +48,8 @@ struct SevenNightsTests {
     for number in 1...5 { #expect(outcomes[number - 1].report.newTemplates.isEmpty, "night \(number)") }
 
     let before = try HistoryStore(directory: store).dump()
+    #expect(!before.contains("jane.doe@example.com"), "the store keeps template texts masked too")
+    #expect(before.contains("Failed to send receipt to ‹redacted›@‹redacted›"))
     let files = try reportFiles(try #require(outcomes[6].directory))
     let again = try Week.run(day: 7, store: store)
     #expect(again.report == seventh)

@@ -31,7 +31,8 @@ struct ReportWriterTests {
     let written = try files(under: directory)
     #expect(
       written.keys.sorted() == [
-        "RCA.html", "RCA.md", "charts/01-mysql-connections-user-shipping.svg", "charts/02-shipping-latency-p90.svg",
+        "RCA.html", "RCA.md", "charts/01-mysql-connections-user-shipping.svg",
+        "charts/02-shipping-latency-p90.svg",
         "rca.json",
       ])
     let document = try JSONDecoder().decode(RCADocument.self, from: try #require(written["rca.json"]))
@@ -54,7 +55,8 @@ struct ReportWriterTests {
     #expect(!markdown.contains("mysql-connections-user-shipping.svg"))
 
     try ReportWriter.write(ExampleResult.make(charts: []), to: directory)
-    #expect(try files(under: directory).keys.sorted() == ["RCA.html", "RCA.md", "charts/notes.txt", "rca.json"])
+    #expect(
+      try files(under: directory).keys.sorted() == ["RCA.html", "RCA.md", "charts/notes.txt", "rca.json"])
   }
 
   @Test("the same result written twice gives identical bytes")
