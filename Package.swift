@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
@@ -27,7 +28,9 @@ let package = Package(
       name: "Signals",
       dependencies: ["Formats", .product(name: "Histogram", package: "hdrhistogram-swift")]),
     .target(name: "Detect"),
-    .target(name: "Analysis", dependencies: ["Signals", "Detect"]),
+    .target(
+      name: "Analysis",
+      dependencies: ["Signals", "Detect", .product(name: "RealModule", package: "swift-numerics")]),
     .target(name: "Report", dependencies: ["Analysis", "Ingest"]),
     // Nightly runs: the run's configuration (YAML) and the history store (SQLite through GRDB).
     .target(

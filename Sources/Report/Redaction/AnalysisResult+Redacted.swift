@@ -26,6 +26,11 @@ extension AnalysisResult {
     var document = self.document
     document.summary = mask(document.summary)
     document.rootCause.summary = mask(document.rootCause.summary)
+    document.rootCause.trigger = document.rootCause.trigger.map(mask)
+    for index in document.hypotheses.indices {
+      document.hypotheses[index].why = mask(document.hypotheses[index].why)
+      document.hypotheses[index].evidence = document.hypotheses[index].evidence.map(mask)
+    }
     for index in document.chain.indices {
       document.chain[index].symptom = mask(document.chain[index].symptom)
       document.chain[index].signal = mask(document.chain[index].signal)
