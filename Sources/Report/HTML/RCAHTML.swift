@@ -22,8 +22,7 @@ package struct RCAHTML {
     let title = "Incident RCA draft: " + document.title
     let body = [
       header(title), summary(), chain(), charts(), evidence(), impact(), timeline(), alternatives(),
-      ruledOut(),
-      mitigations(), followUps(), dataQuality(), human("What went well"), human("What went wrong"),
+      hypotheses(), ruledOut(), mitigations(), followUps(), dataQuality(), human("What went well"), human("What went wrong"),
       human("Where we got lucky"),
     ]
     return """
@@ -67,11 +66,17 @@ package struct RCAHTML {
     if let resource = cause.resource {
       sentence += " through <strong>" + HTMLText.escaped(resource) + "</strong>"
     }
+    if let client = cause.client, client != cause.component {
+      sentence += ", driven by <code>" + HTMLText.escaped(client) + "</code>"
+    }
     sentence +=
       ", from " + times.display(cause.onset) + ", confidence " + DecimalText.percent(cause.confidence)
     sentence += cause.summary.isEmpty ? "." : ": " + HTMLText.inline(cause.summary)
+    let trigger = cause.trigger.map {
+      HTMLText.element("p", "<strong>Trigger:</strong> " + HTMLText.inline($0))
+    }
     return HTMLText.element("h2", "Summary") + HTMLText.element("p", HTMLText.inline(document.summary))
-      + HTMLText.element("p", sentence, class: "cause")
+      + HTMLText.element("p", sentence, class: "cause") + (trigger ?? "")
   }
 
   private func chain() -> String {
@@ -175,6 +180,21 @@ package struct RCAHTML {
       ]
     }
     return html + table(["Component", "Kind", "Confidence", "Why not first"], rows, numeric: [2])
+  }
+
+  /// Every pattern tried, with its score and the evidence that decided it, as `RCA.md` lists them.
+  private func hypotheses() -> String {
+    let html = HTMLText.element("h2", "Hypotheses weighed")
+    guard !document.hypotheses.isEmpty else { return html + HTMLText.element("p", "None.") }
+    let rows = document.hypotheses.map { record in
+      [
+        HTMLText.escaped(record.verdict), "<code>\(record.kind.rawValue)</code>",
+        HTMLText.escaped(record.component ?? "–"), DecimalText.number(record.score),
+        HTMLText.inline(
+          record.evidence.isEmpty ? record.why : record.evidence.prefix(3).joined(separator: "; ")),
+      ]
+    }
+    return html + table(["Verdict", "Kind", "Origin", "Score", "Deciding evidence"], rows, numeric: [3])
   }
 
   private func ruledOut() -> String {
