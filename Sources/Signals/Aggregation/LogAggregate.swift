@@ -67,10 +67,13 @@ struct LogAggregate: Sendable {
   /// line 640 000 times in the sample), and comparing bytes costs a tenth of masking them.
   private var lastMessage: [UInt8] = []
   private var lastSlot: Int?
+  /// Failed outbound calls, by target host.
+  private(set) var outbound: OutboundCalls
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
     levels = LogLevel.allCases.map { _ in BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0) }
+    outbound = OutboundCalls(stepMilliseconds: stepMilliseconds)
   }
 
   /// The templates with their final texts, in first-seen order; clusters that ended with the same text
@@ -127,6 +130,7 @@ struct LogAggregate: Sendable {
         return memcmp(mine, theirs, message.count) == 0
       })
     {
+      outbound.add(slot: slot, message: message, milliseconds: time)
       return count(event, in: slot)
     }
     let slot = miner.add(message) ?? Self.overflowSlot
@@ -135,7 +139,15 @@ struct LogAggregate: Sendable {
     lastMessage.removeAll(keepingCapacity: true)
     lastMessage.append(contentsOf: message)
     lastSlot = slot
+    outbound.add(slot: slot, message: message, milliseconds: time)
     return count(event, in: slot)
+  }
+
+  /// Whether the line just added is a failed outbound call the report may cite (`addOutboundExample`).
+  var wantsOutboundExample: Bool { outbound.pendingExample != nil }
+
+  mutating func addOutboundExample(_ example: ExampleLine) {
+    outbound.addExample(example)
   }
 
   private func emptyTally() -> Tally {
@@ -179,6 +191,7 @@ struct LogAggregate: Sendable {
     if let theirs = other.overflow {
       if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
     }
+    outbound.merge(other.outbound)
     lastSlot = nil
   }
 }

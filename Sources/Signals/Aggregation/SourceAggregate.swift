@@ -41,6 +41,12 @@ struct SourceAggregate: Sendable {
       local.paths = [path]
       metrics.merge(local, as: reader.series[id])
     }
+    for (id, sums) in stream.rollups where id < reader.series.count {
+      let lead = reader.series[id]
+      guard let rollup = lead.rollup, let identity = lead.rolledUp else { continue }
+      metrics.merge(
+        MetricAggregate.Rollup(sums: sums, members: rollup.members, leads: [lead], paths: [path]), as: identity)
+    }
     processlist = stream.processlist
     if processlist.snapshotCount > 0 {
       paths[ProcesslistAggregate.component, default: []].insert(path)

@@ -16,13 +16,15 @@ public struct Extraction: Sendable {
   public var longRunningQueries: [LongRunningQuery]
   /// Services that have logs or access logs, sorted.
   public var services: [String]
+  /// What the reading did to the evidence that the report's data quality should say (series rolled up).
+  public var notes: [String]
 
   /// Builds an extraction from signals made elsewhere (another reader, a test).
   public init(
     windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal],
     sources: [SourceOutcome],
     discoveryErrors: [String], processlist: ProcesslistEvidence?, longRunningQueries: [LongRunningQuery] = [],
-    services: [String]
+    services: [String], notes: [String] = []
   ) {
     self.windowStart = windowStart
     self.windowEnd = windowEnd
@@ -33,5 +35,6 @@ public struct Extraction: Sendable {
     self.processlist = processlist
     self.longRunningQueries = longRunningQueries
     self.services = services
+    self.notes = notes
   }
 }

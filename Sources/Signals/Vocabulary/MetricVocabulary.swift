@@ -52,6 +52,7 @@ enum MetricVocabulary {
         component: "mysql", kind: known.kind, subject: subject, unit: known.unit,
         role: known.kind == .metric ? .context : .resource, isCounter: isCounter)
     }
+    if let runtime = RuntimeMetricVocabulary.meaning(of: series) { return runtime }
     let component =
       serviceLabels.lazy.compactMap { series.label($0) }.first
       ?? String(series.name.prefix { $0 != "_" })
