@@ -5,6 +5,7 @@ import Ingest
 struct SourceAggregate: Sendable {
   /// Keyed by service and access-log format: a proxy and nginx count the same requests, so they stay apart.
   var requests: [RequestKey: RequestAggregate] = [:]
+  var breakdowns: [RequestKey: RequestBreakdown] = [:]
   var logs: [String: LogAggregate] = [:]
   var metrics: MetricAggregate
   var processlist: ProcesslistAggregate
@@ -57,6 +58,7 @@ struct SourceAggregate: Sendable {
     if stream.sawRequests, let format = reader.stats.format {
       let key = RequestKey(service: service, format: format)
       requests[key] = stream.requests
+      breakdowns[key] = stream.breakdown
       paths[key.pathsKey, default: []].insert(path)
     }
     if stream.sawLogs {
@@ -78,6 +80,9 @@ struct SourceAggregate: Sendable {
   mutating func merge(_ other: SourceAggregate) {
     for (key, theirs) in other.requests {
       if requests[key] == nil { requests[key] = theirs } else { requests[key]!.merge(theirs) }
+    }
+    for (key, theirs) in other.breakdowns {
+      if breakdowns[key] == nil { breakdowns[key] = theirs } else { breakdowns[key]!.merge(theirs) }
     }
     for (service, theirs) in other.logs {
       if logs[service] == nil { logs[service] = theirs } else { logs[service]!.merge(theirs) }

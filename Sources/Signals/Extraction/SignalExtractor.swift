@@ -37,7 +37,8 @@ public enum SignalExtractor {
       discoveryErrors: discoveryErrors.map(String.init(describing:)), processlist: merged.processlist.fullest,
       longRunningQueries: merged.processlist.longRunning,
       services: Set(merged.requests.keys.map(\.service)).union(merged.logs.keys).sorted(),
-      notes: [builder.rollupNote()].compactMap { $0 })
+      notes: [builder.rollupNote()].compactMap { $0 }, upstreams: builder.upstreamObservations(),
+      breakdownSignals: builder.breakdownSignals().sorted { $0.key < $1.key })
   }
 
   /// The lower median, so the window starts and ends at a time some source really has.

@@ -8,6 +8,8 @@ struct StreamAccumulator {
   let stepMilliseconds: Int64
   let window: ClosedRange<Int64>?
   var requests: RequestAggregate
+  /// The same requests by route, upstream, client and user agent.
+  var breakdown: RequestBreakdown
   /// Logs of the service the path names, and of the services records name themselves.
   var logs: LogAggregate
   var namedLogs: NamedLogs
@@ -55,6 +57,7 @@ struct StreamAccumulator {
     self.stepMilliseconds = stepMilliseconds
     self.window = window
     requests = RequestAggregate(stepMilliseconds: stepMilliseconds)
+    breakdown = RequestBreakdown(stepMilliseconds: stepMilliseconds)
     logs = LogAggregate(stepMilliseconds: stepMilliseconds)
     namedLogs = NamedLogs(stepMilliseconds: stepMilliseconds)
     processlist = ProcesslistAggregate(stepMilliseconds: stepMilliseconds)
@@ -105,6 +108,7 @@ struct StreamAccumulator {
       guard request.status > 0 else { return }  // a TCP connection, not a request
       sawRequests = true
       if requests.add(request) { requests.cite(example(context, time)) }
+      breakdown.add(request, line: context.line)
     case .sample(let sample):
       if sample.leads {
         samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(sample)
@@ -148,6 +152,7 @@ struct StreamAccumulator {
       return
     }
     requests.merge(later.requests)
+    breakdown.merge(later.breakdown)
     logs.merge(later.logs)
     namedLogs.merge(later.namedLogs)
     processlist.merge(later.processlist)
