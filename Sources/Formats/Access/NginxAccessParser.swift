@@ -53,7 +53,7 @@ public struct NginxAccessParser: LineParser {
     var request: Double?
     var quoted = 0
     let line = fields.line
-    while let field = fields.next() {
+    scan: while let field = fields.next() {
       guard !field.isQuoted else {
         if quoted == 1, !isDash(line, field.range) { record.userAgent = field.range }
         quoted += 1
@@ -67,14 +67,17 @@ public struct NginxAccessParser: LineParser {
         start += line.matches("urt=", at: start) ? 4 : 23
         if line.byte(at: start) == ASCII.quote { start += 1 }
         record.upstreamMilliseconds = line.decimal(at: start).map { $0.value * 1000 }
+        if request != nil, record.upstream != nil { break scan }
         continue
       case 0x75 where line.matches("ua=", at: start) || line.matches("upstream_addr=", at: start)
         || line.matches("upstream=", at: start):
         start += line.matches("ua=", at: start) ? 3 : line.matches("upstream=", at: start) ? 9 : 14
         record.upstream = address(line, from: start, to: field.range.upperBound)
+        if request != nil, record.upstreamMilliseconds != nil { break scan }
         continue
       default:
-        if bare == nil, let number = line.decimal(at: start), number.end == field.range.upperBound,
+        if bare == nil, ASCII.isDigit(line[start]), let number = line.decimal(at: start),
+          number.end == field.range.upperBound,
           line.index(of: ASCII.dot, from: start, to: number.end) != nil
         {
           bare = number.value
@@ -85,6 +88,8 @@ public struct NginxAccessParser: LineParser {
         if line.byte(at: start) == ASCII.quote { start += 1 }
         request = line.decimal(at: start)?.value
       }
+      // Everything this reader takes is known: the fields after it are not read.
+      if record.upstream != nil, record.upstreamMilliseconds != nil { break scan }
     }
     let seconds = request ?? record.upstreamMilliseconds.map { $0 / 1000 } ?? bare ?? 0
     record.durationMilliseconds = seconds * 1000

@@ -69,11 +69,14 @@ struct LogAggregate: Sendable {
   private var lastSlot: Int?
   /// Failed outbound calls, by target host.
   private(set) var outbound: OutboundCalls
+  /// Start-up banners with versions, shutdowns and restarts.
+  private(set) var changes: ChangeMarkers
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
     levels = LogLevel.allCases.map { _ in BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0) }
     outbound = OutboundCalls(stepMilliseconds: stepMilliseconds)
+    changes = ChangeMarkers(stepMilliseconds: stepMilliseconds)
   }
 
   /// The templates with their final texts, in first-seen order; clusters that ended with the same text
@@ -131,6 +134,7 @@ struct LogAggregate: Sendable {
       })
     {
       outbound.add(slot: slot, message: message, milliseconds: time)
+      changes.add(slot: slot, message: message, milliseconds: time)
       return count(event, in: slot)
     }
     let slot = miner.add(message) ?? Self.overflowSlot
@@ -140,14 +144,17 @@ struct LogAggregate: Sendable {
     lastMessage.append(contentsOf: message)
     lastSlot = slot
     outbound.add(slot: slot, message: message, milliseconds: time)
+    changes.add(slot: slot, message: message, milliseconds: time)
     return count(event, in: slot)
   }
 
-  /// Whether the line just added is a failed outbound call the report may cite (`addOutboundExample`).
-  var wantsOutboundExample: Bool { outbound.pendingExample != nil }
+  /// Whether the line just added is a failed outbound call or a change marker the report may cite
+  /// (`addTypedExample`).
+  var wantsTypedExample: Bool { outbound.pendingExample != nil || changes.pendingExample != nil }
 
-  mutating func addOutboundExample(_ example: ExampleLine) {
+  mutating func addTypedExample(_ example: ExampleLine) {
     outbound.addExample(example)
+    changes.addExample(example)
   }
 
   private func emptyTally() -> Tally {
@@ -192,6 +199,7 @@ struct LogAggregate: Sendable {
       if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
     }
     outbound.merge(other.outbound)
+    changes.merge(other.changes)
     lastSlot = nil
   }
 }

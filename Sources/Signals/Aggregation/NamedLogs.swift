@@ -31,10 +31,10 @@ struct NamedLogs: Sendable {
     aggregates[slot].addExample(example, to: template)
   }
 
-  func wantsOutboundExample(in slot: Int) -> Bool { aggregates[slot].wantsOutboundExample }
+  func wantsTypedExample(in slot: Int) -> Bool { aggregates[slot].wantsTypedExample }
 
-  mutating func addOutboundExample(_ example: ExampleLine, in slot: Int) {
-    aggregates[slot].addOutboundExample(example)
+  mutating func addTypedExample(_ example: ExampleLine, in slot: Int) {
+    aggregates[slot].addTypedExample(example)
   }
 
   /// Adds the logs of later records, service by service in their order of appearance.

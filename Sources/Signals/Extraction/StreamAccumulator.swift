@@ -94,16 +94,14 @@ struct StreamAccumulator {
         if let template = namedLogs.add(event, line: context.line, in: slot) {
           namedLogs.addExample(example(context, time), to: template, in: slot)
         }
-        if namedLogs.wantsOutboundExample(in: slot) {
-          namedLogs.addOutboundExample(example(context, time), in: slot)
-        }
+        if namedLogs.wantsTypedExample(in: slot) { namedLogs.addTypedExample(example(context, time), in: slot) }
         return
       }
       sawLogs = true
       if let template = logs.add(event, line: context.line) {
         logs.addExample(example(context, time), to: template)
       }
-      if logs.wantsOutboundExample { logs.addOutboundExample(example(context, time)) }
+      if logs.wantsTypedExample { logs.addTypedExample(example(context, time)) }
     case .request(let request):
       guard request.status > 0 else { return }  // a TCP connection, not a request
       sawRequests = true
