@@ -52,7 +52,8 @@ struct SeriesRollupTests {
     #expect(!rates.isEmpty && rates.allSatisfy { abs($0 - 6) < 1e-9 }, "1 + 2 + 3 cores: \(rates)")
     let memory = try #require(cart.first { $0.name.hasPrefix("container_memory_working_set_bytes") })
     let totals = memory.values.filter { !$0.isNaN }
-    #expect(!totals.isEmpty && totals.allSatisfy { abs($0 - 6e8) < 1 }, "\(totals)")
+    // Memory is given in MB (`MetricVocabulary`): 100 + 200 + 300 MB of bytes.
+    #expect(!totals.isEmpty && totals.allSatisfy { abs($0 - 6e8 / 1_048_576) < 1e-6 }, "\(totals)")
     #expect(extraction.notes.contains { $0.contains("6 metric series") && $0.contains("2 series") })
   }
 
@@ -61,6 +62,6 @@ struct SeriesRollupTests {
     let extraction = try extract(Self.scrapes(dump: false), name: "scrape.prom")
     let checkout = try #require(extraction.signals.first { $0.name.contains("job=checkout") })
     #expect(checkout.name.contains("instance=10.0.1.1:9100") && checkout.name.contains("pod=checkout-0"))
-    #expect(checkout.values.filter { !$0.isNaN }.allSatisfy { $0 == 5e7 })
+    #expect(checkout.values.filter { !$0.isNaN }.allSatisfy { abs($0 - 5e7 / 1_048_576) < 1e-6 })
   }
 }

@@ -20,6 +20,7 @@ struct RuntimeMetricVocabularyTests {
   func examples() throws {
     for row in RuntimeMetricVocabulary.rows {
       let series = Self.series(row.example)
+      #expect(MetricVocabulary.row(for: series.name) == nil, "\(row.name) is also a row of MetricVocabulary")
       let matching = RuntimeMetricVocabulary.rows(matching: series.name)
       #expect(matching.count == 1 && matching.first?.name == row.name, "\(row.example): \(matching.map(\.name))")
       let meaning = try #require(MetricVocabulary.meaning(of: series), "\(row.example)")
@@ -31,15 +32,15 @@ struct RuntimeMetricVocabularyTests {
 
   @Test("the pod cgroup and the pause container are not a service's CPU")
   func podTotalsLeftOut() {
-    let total = Self.series(#"container_cpu_usage_seconds_total{id="/kubepods/burstable/pod0d4c",pod="cart-0"}"#)
-    let pause = Self.series(#"container_cpu_usage_seconds_total{container="POD",pod="cart-0"}"#)
+    let total = Self.series(#"container_cpu_cfs_throttled_periods_total{id="/kubepods/burstable/pod0d4c",pod="cart-0"}"#)
+    let pause = Self.series(#"container_cpu_cfs_throttled_periods_total{container="POD",pod="cart-0"}"#)
     #expect(MetricVocabulary.meaning(of: total).kind == .metric)
     #expect(MetricVocabulary.meaning(of: pause).kind == .metric)
   }
 
   @Test("a container named `app` is its pod's workload's")
   func podWorkload() {
-    let series = Self.series(#"container_memory_working_set_bytes{container="app",pod="cart-7d9f8c6b5-x2k9p"}"#)
+    let series = Self.series(#"container_memory_rss{container="app",pod="cart-7d9f8c6b5-x2k9p"}"#)
     #expect(MetricVocabulary.meaning(of: series).component == "cart")
     #expect(MetricVocabulary.meaning(of: series).kind == .memoryUsage)
   }

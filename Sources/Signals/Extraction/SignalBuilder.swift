@@ -197,6 +197,7 @@ struct SignalBuilder {
       } else {
         values = points.map { $0?.value ?? .nan }
       }
+      let scaled = meaning.scale == 1 ? values : values.map { $0 * meaning.scale }
       signals.append(
         Signal(
           key: SignalKey(
@@ -204,7 +205,7 @@ struct SignalBuilder {
             source: MetricVocabulary.displayName(identity)),
           name: MetricVocabulary.displayName(identity) + (meaning.isCounter ? " rate" : ""),
           unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
-          stepMilliseconds: native, values: values, sources: series.paths.sorted()))
+          stepMilliseconds: native, values: scaled, sources: series.paths.sorted(), client: meaning.client))
     }
     return signals + histogramSignals(histograms)
   }

@@ -30,15 +30,14 @@ enum RuntimeMetricVocabulary {
     var role: SignalRole
     var isCounter: Bool
     var scope: Scope
+    /// Multiplies each value into `unit` (bytes into MB, as `MetricVocabulary` gives memory).
+    var scale = 1.0
     /// A series, as the exposition spells it, that this row describes.
     var example: String
   }
 
   static let rows: [Row] = [
     // cAdvisor / kubelet
-    Row(
-      name: "container_cpu_usage_seconds_total", kind: .cpuUsage, unit: "cores", role: .resource, isCounter: true,
-      scope: .container, example: #"container_cpu_usage_seconds_total{container="cart",pod="cart-7d9f8c6b5-x2k9p"}"#),
     Row(
       name: "container_cpu_cfs_throttled_periods_total", kind: .cpuThrottling, unit: "periods/s", role: .resource,
       isCounter: true, scope: .container,
@@ -48,12 +47,8 @@ enum RuntimeMetricVocabulary {
       isCounter: true, scope: .container,
       example: #"container_cpu_cfs_throttled_seconds_total{container="cart",pod="cart-0"}"#),
     Row(
-      name: "container_memory_working_set_bytes", kind: .memoryUsage, unit: "bytes", role: .resource,
-      isCounter: false, scope: .container,
-      example: #"container_memory_working_set_bytes{container="cart",pod="cart-0"}"#),
-    Row(
-      name: "container_memory_rss", kind: .memoryUsage, unit: "bytes", role: .resource, isCounter: false,
-      scope: .container, example: #"container_memory_rss{container="cart",pod="cart-0"}"#),
+      name: "container_memory_rss", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
+      scope: .container, scale: MetricVocabulary.megabyte, example: #"container_memory_rss{container="cart",pod="cart-0"}"#),
     Row(
       name: "container_oom_events_total", kind: .oomKills, unit: "events/s", role: .resource, isCounter: true,
       scope: .container, example: #"container_oom_events_total{container="cart",pod="cart-0"}"#),
@@ -74,8 +69,8 @@ enum RuntimeMetricVocabulary {
       name: "node_load", isPrefix: true, kind: .cpuUsage, unit: "load", role: .resource, isCounter: false,
       scope: .node, example: #"node_load1{instance="node-1:9100"}"#),
     Row(
-      name: "node_memory_", isPrefix: true, kind: .memoryUsage, unit: "bytes", role: .resource,
-      isCounter: false, scope: .node, example: #"node_memory_MemAvailable_bytes{instance="node-1:9100"}"#),
+      name: "node_memory_", isPrefix: true, kind: .memoryUsage, unit: "MB", role: .resource,
+      isCounter: false, scope: .node, scale: MetricVocabulary.megabyte, example: #"node_memory_MemAvailable_bytes{instance="node-1:9100"}"#),
     Row(
       name: "node_disk_", isPrefix: true, kind: .metric, unit: "/s", role: .resource, isCounter: true,
       scope: .node, example: #"node_disk_io_time_seconds_total{device="sda",instance="node-1:9100"}"#),
@@ -87,12 +82,6 @@ enum RuntimeMetricVocabulary {
       scope: .node, example: #"node_network_receive_bytes_total{device="eth0",instance="node-1:9100"}"#),
     // Client libraries' process collectors
     Row(
-      name: "process_cpu_seconds_total", kind: .cpuUsage, unit: "cores", role: .resource, isCounter: true,
-      scope: .application, example: #"process_cpu_seconds_total{job="cart"}"#),
-    Row(
-      name: "process_resident_memory_bytes", kind: .memoryUsage, unit: "bytes", role: .resource,
-      isCounter: false, scope: .application, example: #"process_resident_memory_bytes{job="cart"}"#),
-    Row(
       name: "process_open_fds", kind: .openFiles, unit: "files", role: .resource, isCounter: false,
       scope: .application, example: #"process_open_fds{job="cart"}"#),
     // JVM / Micrometer
@@ -103,8 +92,8 @@ enum RuntimeMetricVocabulary {
       name: "jvm_gc_pause_seconds_max", kind: .gcPause, unit: "s", role: .resource, isCounter: false,
       scope: .application, example: #"jvm_gc_pause_seconds_max{action="end of major GC",application="cart"}"#),
     Row(
-      name: "jvm_memory_used_bytes", kind: .memoryUsage, unit: "bytes", role: .resource, isCounter: false,
-      scope: .application, example: #"jvm_memory_used_bytes{application="cart",area="heap",id="G1 Old Gen"}"#),
+      name: "jvm_memory_used_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
+      scope: .application, scale: MetricVocabulary.megabyte, example: #"jvm_memory_used_bytes{application="cart",area="heap",id="G1 Old Gen"}"#),
     Row(
       name: "jvm_threads_live_threads", kind: .threads, unit: "threads", role: .resource, isCounter: false,
       scope: .application, example: #"jvm_threads_live_threads{application="cart"}"#),
@@ -130,15 +119,15 @@ enum RuntimeMetricVocabulary {
       name: "go_gc_duration_seconds_sum", kind: .gcPause, unit: "s/s", role: .resource, isCounter: true,
       scope: .application, example: #"go_gc_duration_seconds_sum{job="cart"}"#),
     Row(
-      name: "go_memstats_heap_inuse_bytes", kind: .memoryUsage, unit: "bytes", role: .resource, isCounter: false,
-      scope: .application, example: #"go_memstats_heap_inuse_bytes{job="cart"}"#),
+      name: "go_memstats_heap_inuse_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
+      scope: .application, scale: MetricVocabulary.megabyte, example: #"go_memstats_heap_inuse_bytes{job="cart"}"#),
     // Node.js (prom-client)
     Row(
       name: "nodejs_eventloop_lag", isPrefix: true, kind: .eventLoopLag, unit: "s", role: .resource,
       isCounter: false, scope: .application, example: #"nodejs_eventloop_lag_p99_seconds{job="cart"}"#),
     Row(
-      name: "nodejs_heap_size_used_bytes", kind: .memoryUsage, unit: "bytes", role: .resource, isCounter: false,
-      scope: .application, example: #"nodejs_heap_size_used_bytes{job="cart"}"#),
+      name: "nodejs_heap_size_used_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
+      scope: .application, scale: MetricVocabulary.megabyte, example: #"nodejs_heap_size_used_bytes{job="cart"}"#),
   ]
 
   private static let byName: [String: Row] = Dictionary(
@@ -160,7 +149,7 @@ enum RuntimeMetricVocabulary {
       .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
     return MetricVocabulary.Meaning(
       component: component, kind: row.kind, subject: subject.isEmpty ? series.name : "\(series.name) \(subject)",
-      unit: row.unit, role: row.role, isCounter: row.isCounter)
+      unit: row.unit, role: row.role, isCounter: row.isCounter, client: nil, scale: row.scale)
   }
 
   /// Container names that say nothing of the service (`app`): the pod's workload names it instead.

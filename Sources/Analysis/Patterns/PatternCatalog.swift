@@ -1,0 +1,10 @@
+/// Every incident pattern the engine tries, in no order of preference: the ranking decides by score.
+enum PatternCatalog {
+  static let all: [any IncidentPattern] = [
+    ConnectionExhaustion(),
+    TrafficSurge(),
+    ResourceSaturation(),
+    ServiceFault(),
+    DependencyFailure(),
+  ]
+}
