@@ -99,7 +99,8 @@ package struct WholePrometheus {
         let time = startMilliseconds + Int64(sample) * intervalMilliseconds
         for family in 0..<familyCount {
           out.append("# TYPE ")
-          out.append(familyName(family).type == "histogram" ? "http_server_requests_seconds" : familyName(family).name)
+          out.append(
+            familyName(family).type == "histogram" ? "http_server_requests_seconds" : familyName(family).name)
           out.append(" ")
           out.append(familyName(family).type)
           out.append("\n")
@@ -232,8 +233,11 @@ private struct ByteBuffer {
   }
 
   mutating func append(_ number: Int64) {
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var value = number.magnitude
     var count = 0
     withUnsafeMutableBytes(of: &digits) { buffer in

@@ -34,16 +34,21 @@ struct PrometheusBenchmark: ParsableCommand {
   var runs = 1
 
   func run() throws {
-    guard let count = Self.count(series) else { throw ValidationError("--series \(series): expected e.g. 1M") }
+    guard let count = Self.count(series) else {
+      throw ValidationError("--series \(series): expected e.g. 1M")
+    }
     let forms: [WholePrometheus.Form] =
-      form == "both" ? WholePrometheus.Form.allCases : try [WholePrometheus.Form(rawValue: form)].map {
+      form == "both"
+      ? WholePrometheus.Form.allCases
+      : try [WholePrometheus.Form(rawValue: form)].map {
         guard let chosen = $0 else { throw ValidationError("--form \(form): dump, exposition or both") }
         return chosen
       }
     let analyzer = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("postmortem").path
     guard FileManager.default.isExecutableFile(atPath: analyzer) else {
-      throw ValidationError("\(analyzer) not found: build it first (swift build -c release --product postmortem)")
+      throw ValidationError(
+        "\(analyzer) not found: build it first (swift build -c release --product postmortem)")
     }
     let root = work ?? NSTemporaryDirectory() + "postmortem-prometheus-\(getpid())"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -62,13 +67,15 @@ struct PrometheusBenchmark: ParsableCommand {
       var cpu: [Double] = []
       var peak = 0
       for _ in 0..<max(1, runs) {
-        let run = try Self.measure(analyzer, ["analyze", "--quiet", "--out", "\(root)/report-\(form.rawValue)", path])
+        let run = try Self.measure(
+          analyzer, ["analyze", "--quiet", "--out", "\(root)/report-\(form.rawValue)", path])
         times.append(run.seconds)
         cpu.append(run.cpuSeconds)
         peak = max(peak, run.peakMegabytes)
         print(
           "analyze \(form.rawValue): \(IngestBenchmark.seconds(run.seconds)) s wall, "
-            + "\(IngestBenchmark.seconds(run.cpuSeconds)) s CPU, peak RSS \(run.peakMegabytes) MB, exit \(run.status)")
+            + "\(IngestBenchmark.seconds(run.cpuSeconds)) s CPU, peak RSS \(run.peakMegabytes) MB, exit \(run.status)"
+        )
       }
       let median = times.sorted()[times.count / 2]
       summaries.append(

@@ -27,7 +27,8 @@ struct SeriesRollupTests {
       }
       lines.append(
         line(
-          "container_memory_working_set_bytes", #"instance="10.0.1.1:9100",job="checkout",pod="checkout-0""#, 5e7,
+          "container_memory_working_set_bytes", #"instance="10.0.1.1:9100",job="checkout",pod="checkout-0""#,
+          5e7,
           time))
     }
     if !dump { lines.insert("# TYPE container_cpu_usage_seconds_total counter", at: 0) }
@@ -41,7 +42,8 @@ struct SeriesRollupTests {
     return SignalExtractor.extract(paths: [directory.path], options: ExtractionOptions())
   }
 
-  @Test("replicas' counters become one rate, the sum of theirs; gauges their total", arguments: [false, true])
+  @Test(
+    "replicas' counters become one rate, the sum of theirs; gauges their total", arguments: [false, true])
   func replicasSummed(dump: Bool) throws {
     let extraction = try extract(Self.scrapes(dump: dump), name: dump ? "dump.txt" : "scrape.prom")
     let cart = extraction.signals.filter { $0.name.hasPrefix("container_") && $0.name.contains("job=cart") }

@@ -13,7 +13,8 @@ struct ChangeMarkerTests {
       let found = bytes.withUnsafeBytes { ChangeMarkerPhrases.row(in: $0) }
       #expect(found == index, "\(row.example): row \(found.map(String.init) ?? "none")")
       if row.marker == .version {
-        #expect(bytes.withUnsafeBytes { ChangeMarkerPhrases.version(in: $0) } == row.version, "\(row.example)")
+        #expect(
+          bytes.withUnsafeBytes { ChangeMarkerPhrases.version(in: $0) } == row.version, "\(row.example)")
       }
     }
   }
@@ -38,7 +39,8 @@ struct ChangeMarkerTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("changes-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("shipping.log"))
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+      to: directory.appendingPathComponent("shipping.log"))
     let extraction = SignalExtractor.extract(paths: [directory.path], options: ExtractionOptions())
     let changes = extraction.signals.filter { $0.key.kind == .changes }
     #expect(Set(changes.compactMap(\.key.subject)) == ["version=1.4.2", "version=1.5.0", "restart"])

@@ -43,12 +43,14 @@ struct OutboundCallTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("outbound-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("cart.log"))
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+      to: directory.appendingPathComponent("cart.log"))
     let extraction = SignalExtractor.extract(paths: [directory.path], options: ExtractionOptions())
     let outbound = extraction.signals.filter { $0.key.kind == .outboundErrors }
     #expect(outbound.count == 1, "\(outbound.map(\.name))")
     let signal = try #require(outbound.first)
-    #expect(signal.key.component == "cart" && signal.resource == "catalogue" && signal.key.subject == "catalogue")
+    #expect(
+      signal.key.component == "cart" && signal.resource == "catalogue" && signal.key.subject == "catalogue")
     #expect(signal.examples.count == 3 && signal.examples.allSatisfy { $0.text.contains("catalogue") })
     let total = signal.values.filter { !$0.isNaN }.reduce(0, +) * Double(extraction.stepMilliseconds) / 1000
     #expect(total >= 50, "the minute of failures counted together: \(total)")

@@ -22,7 +22,8 @@ struct RuntimeMetricVocabularyTests {
       let series = Self.series(row.example)
       #expect(MetricVocabulary.row(for: series.name) == nil, "\(row.name) is also a row of MetricVocabulary")
       let matching = RuntimeMetricVocabulary.rows(matching: series.name)
-      #expect(matching.count == 1 && matching.first?.name == row.name, "\(row.example): \(matching.map(\.name))")
+      #expect(
+        matching.count == 1 && matching.first?.name == row.name, "\(row.example): \(matching.map(\.name))")
       let meaning = try #require(MetricVocabulary.meaning(of: series), "\(row.example)")
       #expect(meaning.kind == row.kind && meaning.unit == row.unit && meaning.isCounter == row.isCounter)
       let expected = row.scope == .node ? "node-1" : "cart"
@@ -32,7 +33,8 @@ struct RuntimeMetricVocabularyTests {
 
   @Test("the pod cgroup and the pause container are not a service's CPU")
   func podTotalsLeftOut() {
-    let total = Self.series(#"container_cpu_cfs_throttled_periods_total{id="/kubepods/burstable/pod0d4c",pod="cart-0"}"#)
+    let total = Self.series(
+      #"container_cpu_cfs_throttled_periods_total{id="/kubepods/burstable/pod0d4c",pod="cart-0"}"#)
     let pause = Self.series(#"container_cpu_cfs_throttled_periods_total{container="POD",pod="cart-0"}"#)
     #expect(MetricVocabulary.meaning(of: total).kind == .metric)
     #expect(MetricVocabulary.meaning(of: pause).kind == .metric)

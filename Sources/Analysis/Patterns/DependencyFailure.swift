@@ -50,7 +50,8 @@ struct DependencyFailure: IncidentPattern {
       } else {
         weights.append(
           .supports(
-            "\(context.signal(symptom).name) followed at \(UTC.clock(symptom.milliseconds))", EvidenceWeight.strong))
+            "\(context.signal(symptom).name) followed at \(UTC.clock(symptom.milliseconds))",
+            EvidenceWeight.strong))
       }
     }
     let database = context.evidence.facts(Self.databaseAndPools, adverse: true).filter {
@@ -61,7 +62,9 @@ struct DependencyFailure: IncidentPattern {
         .contradicts(
           "\(context.evidence.signal(changed).name) changed too at \(UTC.clock(changed.milliseconds))",
           EvidenceWeight.moderate))
-    } else if !context.signals(.dbConnections).isEmpty || !context.signals(.poolActive, component: service).isEmpty {
+    } else if !context.signals(.dbConnections).isEmpty
+      || !context.signals(.poolActive, component: service).isEmpty
+    {
       weights.append(.supports("\(service)'s database and pools stayed flat", EvidenceWeight.weak))
     }
     var chain = [
@@ -70,7 +73,8 @@ struct DependencyFailure: IncidentPattern {
         signalKind: .outboundErrors, onset: UTC.format(first.milliseconds),
         before: Numbers.rounded(first.finding.before), after: Numbers.rounded(first.finding.after),
         unit: signal.unit,
-        evidence: [context.evidence.citation(first)] + EvidenceFactory.lines(of: signal, from: first.milliseconds))
+        evidence: [context.evidence.citation(first)]
+          + EvidenceFactory.lines(of: signal, from: first.milliseconds))
     ]
     let (links, charted) = SymptomLinks(context: context).links(
       for: service, role: "symptom", from: first.milliseconds)
@@ -79,15 +83,19 @@ struct DependencyFailure: IncidentPattern {
       kind: kind, component: service, resource: host, client: nil, trigger: nil,
       onsetMilliseconds: first.milliseconds, uncertaintyMilliseconds: first.uncertaintyMilliseconds,
       weights: weights,
-      summary: "Dependency failure: \(service)'s calls to \(host) began failing at \(UTC.clock(first.milliseconds))"
+      summary:
+        "Dependency failure: \(service)'s calls to \(host) began failing at \(UTC.clock(first.milliseconds))"
         + (own.isEmpty ? "." : ", and \(service) suffered after."),
       chain: chain, chartedSignals: [first.signal] + charted)
     hypothesis.mitigations = [
       Mitigation(
-        text: "Check \(host)'s health and the network path to it; shorten \(service)'s timeouts to it and open a "
+        text:
+          "Check \(host)'s health and the network path to it; shorten \(service)'s timeouts to it and open a "
           + "circuit breaker so its callers fail fast.", commands: [])
     ]
-    hypothesis.followUps = ["Add timeouts, retries with budgets and a circuit breaker around \(service)'s calls to \(host)."]
+    hypothesis.followUps = [
+      "Add timeouts, retries with budgets and a circuit breaker around \(service)'s calls to \(host)."
+    ]
     return hypothesis
   }
 }

@@ -49,7 +49,8 @@ public struct EnvoyAccessParser: LineParser {
       guard !first.isQuoted, !second.isQuoted, let value = integer(in: line, third) else { return nil }
       duration = value
     }
-    var record = AccessRecord(time: start.timestamp, status: Int(status), durationMilliseconds: Double(duration))
+    var record = AccessRecord(
+      time: start.timestamp, status: Int(status), durationMilliseconds: Double(duration))
     (record.method, record.path) = AccessRequestLine.parts(of: request.range, in: line)
     if !isDash(line, flags.range) { record.responseFlags = flags.range }
     readTail(&fields, into: &record, istio: istio)
@@ -61,7 +62,8 @@ public struct EnvoyAccessParser: LineParser {
   /// the upstream local, downstream local and downstream remote addresses. The client is the first
   /// forwarded-for hop, else (Istio) the downstream peer's address. Whatever a line lacks stays nil.
   @inline(__always)
-  private static func readTail(_ fields: inout AccessLogFields, into record: inout AccessRecord, istio: Bool) {
+  private static func readTail(_ fields: inout AccessLogFields, into record: inout AccessRecord, istio: Bool)
+  {
     let line = fields.line
     guard let serviceTime = fields.next(), !serviceTime.isQuoted else { return }
     if let upstream = integer(in: line, serviceTime) { record.upstreamMilliseconds = Double(upstream) }

@@ -69,7 +69,8 @@ public struct NginxAccessParser: LineParser {
         record.upstreamMilliseconds = line.decimal(at: start).map { $0.value * 1000 }
         if request != nil, record.upstream != nil { break scan }
         continue
-      case 0x75 where line.matches("ua=", at: start) || line.matches("upstream_addr=", at: start)
+      case 0x75
+      where line.matches("ua=", at: start) || line.matches("upstream_addr=", at: start)
         || line.matches("upstream=", at: start):
         start += line.matches("ua=", at: start) ? 3 : line.matches("upstream=", at: start) ? 9 : 14
         record.upstream = address(line, from: start, to: field.range.upperBound)

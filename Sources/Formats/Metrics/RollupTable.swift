@@ -175,7 +175,9 @@ struct RollupTable: Sendable {
     return touched
   }
 
-  private mutating func newGroup(_ identity: MetricSeries, rolledLabels labels: [MetricSeries.Label]?, lead: Int)
+  private mutating func newGroup(
+    _ identity: MetricSeries, rolledLabels labels: [MetricSeries.Label]?, lead: Int
+  )
     -> Int
   {
     groups.append(identity)

@@ -18,7 +18,8 @@ public enum SeriesRollup {
   }
 
   public static let rules: [Rule] = [
-    Rule(label: "instance", action: .drop, example: #"process_open_fds{instance="10.1.2.3:8080",job="cart"}"#),
+    Rule(
+      label: "instance", action: .drop, example: #"process_open_fds{instance="10.1.2.3:8080",job="cart"}"#),
     Rule(
       label: "pod", action: .workload,
       example: #"container_memory_working_set_bytes{container="app",pod="cart-7d9f8c6b5-x2k9p"}"#),
@@ -38,7 +39,9 @@ public enum SeriesRollup {
   private static let byLabel: [String: Action] = Dictionary(
     uniqueKeysWithValues: rules.map { ($0.label, $0.action) })
 
-  private static let labelBytes: [(name: [UInt8], action: Action)] = rules.map { (Array($0.label.utf8), $0.action) }
+  private static let labelBytes: [(name: [UInt8], action: Action)] = rules.map {
+    (Array($0.label.utf8), $0.action)
+  }
 
   /// What a rule does to the label named by these bytes; nil when no rule names it.
   static func action(forLabel name: UnsafeRawBufferPointer) -> Action? {

@@ -52,7 +52,9 @@ struct ChangeMarkers: Sendable {
     guard let index = pendingExample else { return }
     markers[index].examples.append(example)
     markers[index].examples.sort(by: ExampleLine.chronological)
-    if markers[index].examples.count > LogAggregate.examplesPerTemplate { markers[index].examples.removeLast() }
+    if markers[index].examples.count > LogAggregate.examplesPerTemplate {
+      markers[index].examples.removeLast()
+    }
     pendingExample = nil
   }
 

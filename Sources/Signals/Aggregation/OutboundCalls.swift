@@ -56,7 +56,9 @@ struct OutboundCalls: Sendable {
     guard let index = pendingExample else { return }
     targets[index].examples.append(example)
     targets[index].examples.sort(by: ExampleLine.chronological)
-    if targets[index].examples.count > LogAggregate.examplesPerTemplate { targets[index].examples.removeLast() }
+    if targets[index].examples.count > LogAggregate.examplesPerTemplate {
+      targets[index].examples.removeLast()
+    }
     pendingExample = nil
   }
 
@@ -78,7 +80,9 @@ struct OutboundCalls: Sendable {
     let name = targets.count < Self.hostLimit ? host : Self.otherHosts
     if let known = byHost[name] { return known }
     byHost[name] = targets.count
-    targets.append(Target(host: name, failure: failure, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0)))
+    targets.append(
+      Target(host: name, failure: failure, counts: BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0))
+    )
     return targets.count - 1
   }
 }

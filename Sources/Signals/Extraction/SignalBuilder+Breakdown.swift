@@ -33,11 +33,14 @@ extension SignalBuilder {
           let client = dimension == .client || dimension == .userAgent ? name : nil
           let resource = dimension == .upstream ? name : nil
           signals.append(
-            make(.requestRate, subject, "request rate {\(subject)}", "req/s", .load, client: client,
-              resource: resource, cells) { Double($0.requests) / seconds })
+            make(
+              .requestRate, subject, "request rate {\(subject)}", "req/s", .load, client: client,
+              resource: resource, cells
+            ) { Double($0.requests) / seconds })
           guard dimension == .route || dimension == .upstream else { continue }
           signals.append(
-            make(.errorRate, subject, "5xx ratio {\(subject)}", "ratio", .symptom, resource: resource, cells) {
+            make(.errorRate, subject, "5xx ratio {\(subject)}", "ratio", .symptom, resource: resource, cells)
+            {
               $0.requests > 0 ? Double($0.serverErrors) / Double($0.requests) : .nan
             })
           signals.append(

@@ -6,7 +6,8 @@ extension SignalBuilder {
     let range = buckets(step: step)
     let seconds = Double(step) / 1000
     var signals: [Signal] = []
-    for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key }) where !logs.outbound.targets.isEmpty || !logs.changes.markers.isEmpty {
+    for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key })
+    where !logs.outbound.targets.isEmpty || !logs.changes.markers.isEmpty {
       var first = Int64.max
       var last = Int64.min
       for series in logs.levels where !series.isEmpty {
@@ -20,17 +21,21 @@ extension SignalBuilder {
           Signal(
             key: SignalKey(component: service, kind: .outboundErrors, subject: target.host),
             name: "\(service) outbound calls to \(target.host) failing (\(target.failure.rawValue))",
-            unit: "errors/s", role: .symptom, startMilliseconds: range.lowerBound * step, stepMilliseconds: step,
+            unit: "errors/s", role: .symptom, startMilliseconds: range.lowerBound * step,
+            stepMilliseconds: step,
             values: range.map { covered.contains($0) ? Double(target.counts[bucket: $0]) / seconds : .nan },
             sources: (aggregate.paths[service] ?? []).sorted(), examples: target.examples,
-            firstSeenMilliseconds: target.examples.first?.milliseconds, client: service, resource: target.host))
+            firstSeenMilliseconds: target.examples.first?.milliseconds, client: service, resource: target.host
+          ))
       }
       for marker in logs.changes.markers {
         signals.append(
           Signal(
             key: SignalKey(component: service, kind: .changes, subject: marker.subject),
-            name: "\(service) \(marker.subject == "restart" ? "restart" : "start of \(marker.subject)") (log)",
-            unit: "events/s", role: .change, startMilliseconds: range.lowerBound * step, stepMilliseconds: step,
+            name:
+              "\(service) \(marker.subject == "restart" ? "restart" : "start of \(marker.subject)") (log)",
+            unit: "events/s", role: .change, startMilliseconds: range.lowerBound * step,
+            stepMilliseconds: step,
             values: range.map { covered.contains($0) ? Double(marker.counts[bucket: $0]) / seconds : .nan },
             sources: (aggregate.paths[service] ?? []).sorted(), examples: marker.examples,
             firstSeenMilliseconds: marker.examples.first?.milliseconds))

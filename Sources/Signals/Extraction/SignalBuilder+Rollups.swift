@@ -28,9 +28,14 @@ extension SignalBuilder {
     let rollups = aggregate.metrics.rollups.values.filter { $0.members > 1 }
     guard !rollups.isEmpty else { return nil }
     let members = rollups.reduce(0) { $0 + $1.members }
-    let labels = SeriesRollup.rules.map { $0.action == .drop ? $0.label : "\($0.label) (cut to its workload)" }
+    let labels = SeriesRollup.rules.map {
+      $0.action == .drop ? $0.label : "\($0.label) (cut to its workload)"
+    }
+    let outOfOrder = rollups.reduce(0) { $0 + $1.sums.outOfOrder }
+    let late =
+      outOfOrder == 0 ? "" : "; \(outOfOrder) samples older than their series' previous one were left out of the sums"
     return "\(members) metric series from replicas were summed into \(rollups.count) series of their service "
       + "(labels dropped or cut where present: \(labels.joined(separator: ", "))); gauges that are ratios, "
-      + "quantiles or durations are averaged instead"
+      + "quantiles or durations are averaged instead\(late)"
   }
 }

@@ -21,7 +21,8 @@ enum ChangeMarkerPhrases {
   static let rows: [Row] = [
     Row(
       phrases: ["Starting ", " using Java "], marker: .version,
-      example: "Starting ShippingApplication v1.4.2 using Java 17.0.9 with PID 1 (/app.jar started by app in /)",
+      example:
+        "Starting ShippingApplication v1.4.2 using Java 17.0.9 with PID 1 (/app.jar started by app in /)",
       version: "1.4.2"),
     Row(
       phrases: ["Starting ", " on ", " with PID "], marker: .version,

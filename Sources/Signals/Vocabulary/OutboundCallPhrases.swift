@@ -59,7 +59,8 @@ enum OutboundCallPhrases {
       host: "catalogue"),
     Row(
       phrase: "DEADLINE_EXCEEDED", failure: .timeout,
-      example: "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded after 0.99s target=ratings:50051",
+      example:
+        "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded after 0.99s target=ratings:50051",
       host: "ratings"),
     Row(
       phrase: "UNAVAILABLE: ", failure: .unavailable,
@@ -71,7 +72,8 @@ enum OutboundCallPhrases {
       host: "shipping"),
     Row(
       phrase: "upstream connect error or disconnect/reset before headers", failure: .reset,
-      example: "upstream connect error or disconnect/reset before headers. reset reason: connection failure host=cart",
+      example:
+        "upstream connect error or disconnect/reset before headers. reset reason: connection failure host=cart",
       host: "cart"),
     Row(
       phrase: "ETIMEDOUT", failure: .timeout,

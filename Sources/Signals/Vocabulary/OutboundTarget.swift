@@ -4,7 +4,8 @@
 /// on lines whose template is an outbound failure (`OutboundCallPhrases`), so its cost is theirs alone.
 enum OutboundTarget {
   /// Field names whose value is the target, in the order they are tried.
-  private static let fields: [[UInt8]] = ["host=", "target=", "upstream=", "url=", "peer=", "authority="].map {
+  private static let fields: [[UInt8]] = ["host=", "target=", "upstream=", "url=", "peer=", "authority="].map
+  {
     Array($0.utf8)
   }
   /// Words after which an address `H:port` follows.
@@ -14,7 +15,8 @@ enum OutboundTarget {
 
   /// The target's host, lower-cased; nil when the line names none.
   static func host(in line: UnsafeRawBufferPointer) -> String? {
-    if let scheme = line.firstRange(of: Array("://".utf8)), let host = hostName(in: line, from: scheme.upperBound)
+    if let scheme = line.firstRange(of: Array("://".utf8)),
+      let host = hostName(in: line, from: scheme.upperBound)
     {
       return host
     }

@@ -39,7 +39,8 @@ enum RuntimeMetricVocabulary {
   static let rows: [Row] = [
     // cAdvisor / kubelet
     Row(
-      name: "container_cpu_cfs_throttled_periods_total", kind: .cpuThrottling, unit: "periods/s", role: .resource,
+      name: "container_cpu_cfs_throttled_periods_total", kind: .cpuThrottling, unit: "periods/s",
+      role: .resource,
       isCounter: true, scope: .container,
       example: #"container_cpu_cfs_throttled_periods_total{container="cart",pod="cart-0"}"#),
     Row(
@@ -48,7 +49,8 @@ enum RuntimeMetricVocabulary {
       example: #"container_cpu_cfs_throttled_seconds_total{container="cart",pod="cart-0"}"#),
     Row(
       name: "container_memory_rss", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
-      scope: .container, scale: MetricVocabulary.megabyte, example: #"container_memory_rss{container="cart",pod="cart-0"}"#),
+      scope: .container, scale: MetricVocabulary.megabyte,
+      example: #"container_memory_rss{container="cart",pod="cart-0"}"#),
     Row(
       name: "container_oom_events_total", kind: .oomKills, unit: "events/s", role: .resource, isCounter: true,
       scope: .container, example: #"container_oom_events_total{container="cart",pod="cart-0"}"#),
@@ -60,7 +62,9 @@ enum RuntimeMetricVocabulary {
     Row(
       name: "kube_pod_container_status_last_terminated_reason", kind: .restarts, unit: "containers",
       role: .change, isCounter: false, scope: .container,
-      example: #"kube_pod_container_status_last_terminated_reason{container="cart",pod="cart-0",reason="OOMKilled"}"#),
+      example:
+        #"kube_pod_container_status_last_terminated_reason{container="cart",pod="cart-0",reason="OOMKilled"}"#
+    ),
     // node_exporter
     Row(
       name: "node_cpu_seconds_total", kind: .cpuUsage, unit: "cores", role: .resource, isCounter: true,
@@ -70,12 +74,14 @@ enum RuntimeMetricVocabulary {
       scope: .node, example: #"node_load1{instance="node-1:9100"}"#),
     Row(
       name: "node_memory_", isPrefix: true, kind: .memoryUsage, unit: "MB", role: .resource,
-      isCounter: false, scope: .node, scale: MetricVocabulary.megabyte, example: #"node_memory_MemAvailable_bytes{instance="node-1:9100"}"#),
+      isCounter: false, scope: .node, scale: MetricVocabulary.megabyte,
+      example: #"node_memory_MemAvailable_bytes{instance="node-1:9100"}"#),
     Row(
       name: "node_disk_", isPrefix: true, kind: .metric, unit: "/s", role: .resource, isCounter: true,
       scope: .node, example: #"node_disk_io_time_seconds_total{device="sda",instance="node-1:9100"}"#),
     Row(
-      name: "node_filesystem_", isPrefix: true, kind: .metric, unit: "bytes", role: .resource, isCounter: false,
+      name: "node_filesystem_", isPrefix: true, kind: .metric, unit: "bytes", role: .resource,
+      isCounter: false,
       scope: .node, example: #"node_filesystem_avail_bytes{instance="node-1:9100",mountpoint="/"}"#),
     Row(
       name: "node_network_", isPrefix: true, kind: .metric, unit: "bytes/s", role: .resource, isCounter: true,
@@ -93,7 +99,8 @@ enum RuntimeMetricVocabulary {
       scope: .application, example: #"jvm_gc_pause_seconds_max{action="end of major GC",application="cart"}"#),
     Row(
       name: "jvm_memory_used_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
-      scope: .application, scale: MetricVocabulary.megabyte, example: #"jvm_memory_used_bytes{application="cart",area="heap",id="G1 Old Gen"}"#),
+      scope: .application, scale: MetricVocabulary.megabyte,
+      example: #"jvm_memory_used_bytes{application="cart",area="heap",id="G1 Old Gen"}"#),
     Row(
       name: "jvm_threads_live_threads", kind: .threads, unit: "threads", role: .resource, isCounter: false,
       scope: .application, example: #"jvm_threads_live_threads{application="cart"}"#),
@@ -102,7 +109,8 @@ enum RuntimeMetricVocabulary {
       scope: .application, example: #"jvm_threads_states_threads{application="cart",state="blocked"}"#),
     Row(
       name: "hikaricp_connections_active", kind: .poolActive, unit: "connections", role: .resource,
-      isCounter: false, scope: .application, example: #"hikaricp_connections_active{application="cart",pool="HikariPool-1"}"#),
+      isCounter: false, scope: .application,
+      example: #"hikaricp_connections_active{application="cart",pool="HikariPool-1"}"#),
     Row(
       name: "hikaricp_connections_pending", kind: .poolPending, unit: "threads", role: .resource,
       isCounter: false, scope: .application,
@@ -120,14 +128,16 @@ enum RuntimeMetricVocabulary {
       scope: .application, example: #"go_gc_duration_seconds_sum{job="cart"}"#),
     Row(
       name: "go_memstats_heap_inuse_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
-      scope: .application, scale: MetricVocabulary.megabyte, example: #"go_memstats_heap_inuse_bytes{job="cart"}"#),
+      scope: .application, scale: MetricVocabulary.megabyte,
+      example: #"go_memstats_heap_inuse_bytes{job="cart"}"#),
     // Node.js (prom-client)
     Row(
       name: "nodejs_eventloop_lag", isPrefix: true, kind: .eventLoopLag, unit: "s", role: .resource,
       isCounter: false, scope: .application, example: #"nodejs_eventloop_lag_p99_seconds{job="cart"}"#),
     Row(
       name: "nodejs_heap_size_used_bytes", kind: .memoryUsage, unit: "MB", role: .resource, isCounter: false,
-      scope: .application, scale: MetricVocabulary.megabyte, example: #"nodejs_heap_size_used_bytes{job="cart"}"#),
+      scope: .application, scale: MetricVocabulary.megabyte,
+      example: #"nodejs_heap_size_used_bytes{job="cart"}"#),
   ]
 
   private static let byName: [String: Row] = Dictionary(
@@ -148,7 +158,8 @@ enum RuntimeMetricVocabulary {
     let subject = series.labels.filter { !componentLabels.contains($0.name) }
       .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
     return MetricVocabulary.Meaning(
-      component: component, kind: row.kind, subject: subject.isEmpty ? series.name : "\(series.name) \(subject)",
+      component: component, kind: row.kind,
+      subject: subject.isEmpty ? series.name : "\(series.name) \(subject)",
       unit: row.unit, role: row.role, isCounter: row.isCounter, client: nil, scale: row.scale)
   }
 
