@@ -66,7 +66,7 @@ struct RequestBreakdown: Sendable {
     var upstream: Int
   }
 
-  static let keyLimit = 200
+  static let keyLimit = 64
   static let edgeLimit = 500
   static let other = "(other)"
 
