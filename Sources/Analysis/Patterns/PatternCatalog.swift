@@ -5,5 +5,6 @@ enum PatternCatalog {
     TrafficSurge(),
     ResourceSaturation(),
     ServiceFault(),
+    DependencyFailure(),
   ]
 }
