@@ -7,9 +7,13 @@ public enum IncidentAnalyzer {
   public static func analyze(
     _ extraction: Extraction, title: String, topology: [(caller: String, callee: String)] = []
   ) -> AnalysisResult {
-    let evidence = EvidenceIndex(extraction: extraction)
+    // Access logs' breakdowns are evidence too (a proxy's errors on one upstream's routes), kept out of the
+    // whole-service figures the report quotes.
+    var analysed = extraction
+    analysed.signals = UpstreamMap(extraction: extraction).signals(of: extraction)
+    let evidence = EvidenceIndex(extraction: analysed)
     let context = IncidentContext(
-      extraction: extraction, evidence: evidence,
+      extraction: analysed, evidence: evidence, wholeSignals: extraction.signals.count,
       extraEdges: topology.map { Topology.Edge(caller: $0.caller, callee: $0.callee, via: "--topology") })
     let tried = PatternCatalog.all.map { pattern in (pattern: pattern, hypotheses: pattern.hypotheses(in: context)) }
     let ranked = Ranker.ranked(tried.flatMap(\.hypotheses), context: context)

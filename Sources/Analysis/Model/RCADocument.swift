@@ -330,11 +330,15 @@ public struct DataQuality: Sendable, Equatable, Codable {
   public var errors: [String]
   /// Sources whose times had no zone and were read as `--tz`.
   public var assumedZones: [String]
+  /// What the extraction summarised rather than kept whole (series rolled up to their services).
+  public var notes: [String]?
 
   public init(
     files: Int, bytes: Int, decodedBytes: Int, lines: Int, records: Int, skipped: Int,
-    recordsOutsideWindow: Int = 0, sources: [SourceQuality], errors: [String], assumedZones: [String]
+    recordsOutsideWindow: Int = 0, sources: [SourceQuality], errors: [String], assumedZones: [String],
+    notes: [String]? = nil
   ) {
+    self.notes = notes
     self.recordsOutsideWindow = recordsOutsideWindow
     self.files = files
     self.bytes = bytes

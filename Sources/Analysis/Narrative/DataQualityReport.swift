@@ -29,6 +29,7 @@ enum DataQualityReport {
       files: extraction.sources.count, bytes: sources.reduce(0) { $0 + $1.bytes }, decodedBytes: decoded,
       lines: sources.reduce(0) { $0 + $1.lines }, records: sources.reduce(0) { $0 + $1.records },
       skipped: sources.reduce(0) { $0 + $1.skipped }, recordsOutsideWindow: outside, sources: sources,
-      errors: errors + examples, assumedZones: extraction.sources.filter(\.stats.assumedZone).map(\.path))
+      errors: errors + examples, assumedZones: extraction.sources.filter(\.stats.assumedZone).map(\.path),
+      notes: extraction.notes.isEmpty ? nil : extraction.notes)
   }
 }

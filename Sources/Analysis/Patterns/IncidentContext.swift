@@ -13,8 +13,13 @@ struct IncidentContext {
   /// Robust anomaly per component around the incident's onset: the fallback ranking.
   let anomalies: AnomalyScores
 
-  init(extraction: Extraction, evidence: EvidenceIndex, extraEdges: [Topology.Edge] = []) {
+  /// How many of `extraction.signals` describe whole components; breakdowns (by route, upstream, client)
+  /// follow them.
+  let wholeSignals: Int
+
+  init(extraction: Extraction, evidence: EvidenceIndex, wholeSignals: Int? = nil, extraEdges: [Topology.Edge] = []) {
     self.extraction = extraction
+    self.wholeSignals = wholeSignals ?? extraction.signals.count
     self.evidence = evidence
     let users = Set(
       extraction.signals.compactMap { signal in
@@ -77,9 +82,9 @@ struct IncidentContext {
   /// When users first felt something: the earliest symptom of any service.
   var incidentOnset: Finding? { symptoms.first }
 
-  /// Signals of `kind` (and `component`, `subject`), in key order.
+  /// Whole-component signals of `kind` (and `component`, `subject`), in key order.
   func signals(_ kind: SignalKind, component: String? = nil, subject: String?? = nil) -> [Signal] {
-    extraction.signals.filter { signal in
+    extraction.signals[..<wholeSignals].filter { signal in
       signal.key.kind == kind && (component == nil || signal.key.component == component)
         && (subject == nil || signal.key.subject == subject!)
     }

@@ -38,6 +38,9 @@ extension RCAMarkdown {
       lines += table.lines
     }
     lines += ["", "Errors:" + bullets(quality.errors.map { MarkdownText.inline($0, startsBlock: true) })]
+    if let notes = quality.notes, !notes.isEmpty {
+      lines += ["", "Summarised:" + bullets(notes.map { MarkdownText.inline($0, startsBlock: true) })]
+    }
     if let redaction { lines += ["", RedactionText.sentence(redaction)] }
     lines += [
       "",
