@@ -1,4 +1,6 @@
-/// The common log format family: nginx's `main` and `combined`, Apache's `common` and `combined`:
+/// The common log format family: nginx's `main` and `combined`, Apache's `common`, `combined` and
+/// `vhost_combined` (the virtual host first), Werkzeug's (Flask's development server: `[29/Aug/2023 22:02:58]`,
+/// local time without a zone), and the time-first layout of some Apache setups:
 /// `192.168.1.100 - - [26/Feb/2026:10:00:01 +0000] "GET /health HTTP/1.1" 200 0 "-" "kube-probe/1.28"`.
 ///
 /// Formats that append `$request_time` give the duration: a field `rt=0.123` or `request_time=0.123`, else
@@ -9,34 +11,88 @@
 public struct NginxAccessParser: LineParser {
   public static let format = Format.nginxAccess
   public static let linesAreIndependent = true
-  public let assumedZone = false
+  public private(set) var assumedZone = false
+  private let localOffsetSeconds: Int
 
-  public init(context: ParserContext) {}
+  public init(context: ParserContext) {
+    localOffsetSeconds = context.options.utcOffsetSeconds
+  }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    record(in: line) != nil
+    record(in: line, localOffsetSeconds: 0) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
-    if let record = Self.record(in: line) { return .request(record) }
+    if let record = Self.record(in: line, localOffsetSeconds: localOffsetSeconds) {
+      if !record.hasZone { assumedZone = true }
+      return .request(record.request)
+    }
     return .malformed(
       reason: "not a common/combined access log line (`ADDR - USER [TIME] \"REQUEST\" STATUS BYTES`)")
   }
 
   @inline(__always)
-  private static func record(in line: UnsafeRawBufferPointer) -> AccessRecord? {
+  private static func record(
+    in line: UnsafeRawBufferPointer, localOffsetSeconds: Int
+  ) -> (request: AccessRecord, hasZone: Bool)? {
+    if let first = line.byte(at: 0), ASCII.isDigit(first), line.byte(at: 4) == ASCII.minus {
+      return timeFirst(in: line, localOffsetSeconds: localOffsetSeconds)
+    }
     var fields = AccessLogFields(line, from: 0)
     guard let address = fields.next(), !address.isQuoted, let ident = fields.next(), !ident.isQuoted,
-      let user = fields.next(), !user.isQuoted,
-      let timeField = fields.next(), line.byte(at: timeField.range.lowerBound - 1) == ASCII.openBracket,
-      let time = TimestampScanner.commonLog(in: line, at: timeField.range.lowerBound),
-      time.end == timeField.range.upperBound,
+      let user = fields.next(), !user.isQuoted, var timeField = fields.next()
+    else { return nil }
+    // Apache's vhost_combined puts the virtual host first: `www.example.com:80 1.2.3.4 - user [time] …`.
+    if line.byte(at: timeField.range.lowerBound - 1) != ASCII.openBracket, !timeField.isQuoted {
+      guard let next = fields.next() else { return nil }
+      timeField = next
+    }
+    guard line.byte(at: timeField.range.lowerBound - 1) == ASCII.openBracket,
+      let time = time(in: line, timeField.range, localOffsetSeconds: localOffsetSeconds),
       let request = fields.next(), request.isQuoted,
       let status = fields.nextInteger(), status >= 100, status <= 999,
       let size = fields.next(), !size.isQuoted
     else { return nil }
-    return AccessRecord(
-      time: time.timestamp, status: Int(status), durationMilliseconds: requestSeconds(after: &fields) * 1000)
+    return (
+      AccessRecord(
+        time: time.timestamp, status: Int(status), durationMilliseconds: requestSeconds(after: &fields) * 1000
+      ),
+      time.hasZone
+    )
+  }
+
+  /// `$time_local` (`27/Nov/2026:03:00:01 +0000`), or Werkzeug's `27/Nov/2026 03:00:01` without a zone.
+  @inline(__always)
+  private static func time(
+    in line: UnsafeRawBufferPointer, _ range: Range<Int>, localOffsetSeconds: Int
+  ) -> ScannedTime? {
+    if let time = TimestampScanner.commonLog(in: line, at: range.lowerBound), time.end == range.upperBound {
+      return time
+    }
+    var years = YearlessDates(path: "", year: nil)
+    guard let found = TimeShapes.read(line, at: range.lowerBound), found.shape == .commonLog,
+      found.time.end == range.upperBound
+    else { return nil }
+    return found.time.resolved(localOffsetSeconds: localOffsetSeconds, years: &years)
+  }
+
+  /// The time-first layout some Apache setups log: `2013-02-11T06:43:36 ADDR USER METHOD URI QUERY STATUS BYTES
+  /// "referer" "agent"`.
+  private static func timeFirst(
+    in line: UnsafeRawBufferPointer, localOffsetSeconds: Int
+  ) -> (request: AccessRecord, hasZone: Bool)? {
+    guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds),
+      line.byte(at: time.end) == ASCII.space
+    else { return nil }
+    var fields = AccessLogFields(line, from: time.end)
+    guard let address = fields.next(), !address.isQuoted, let user = fields.next(), !user.isQuoted,
+      let method = fields.next(), !method.isQuoted,
+      method.range.allSatisfy({ ASCII.isUpperLetter(line[$0]) }),
+      let uri = fields.next(), line.byte(at: uri.range.lowerBound) == ASCII.slash,
+      let query = fields.next(), !query.isQuoted,
+      let status = fields.nextInteger(), status >= 100, status <= 999
+    else { return nil }
+    return (AccessRecord(time: time.timestamp, status: Int(status), durationMilliseconds: 0), time.hasZone)
   }
 
   /// `$request_time` among the fields after the body size, in seconds; 0 when the format has none.

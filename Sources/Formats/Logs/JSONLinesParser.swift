@@ -1,9 +1,10 @@
 /// One JSON object per line, as pino, bunyan, zap, logstash encoders and Docker's `json-file` driver write them:
 /// `{"level":"info","time":1764649283652,"pid":1,"hostname":"…","msg":"Started on port 8080","v":1}`.
 ///
-/// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`: an epoch number (its unit told by its size)
+/// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`, `timestamp_ns` (the OpenTelemetry
+/// Collector's file exporter): an epoch number (its unit told by its size)
 /// or an RFC 3339 string. The level is `level`, `severity` or `lvl`, a name or pino's number, `info` when
-/// absent. The message is the contents of `msg`, `message` or `log` (escapes left as written); Docker's `log`
+/// absent. The message is the contents of `msg`, `message`, `body` (OpenTelemetry) or `log` (escapes left as written); Docker's `log`
 /// holds the container's own line, whose level and message are read from it (see `EmbeddedLine`). Lines that are not objects
 /// continue the event before them: Node prints uncaught stack traces raw.
 public struct JSONLinesParser: LineParser {
@@ -58,12 +59,15 @@ public struct JSONLinesParser: LineParser {
     var wrapped = false
     let complete = JSONObjectScanner.forEachMember(in: line) { key, value in
       switch key.count {
-      case 2, 4, 9, 10:
-        if time == nil,
+      case 2, 4, 9, 10, 12:
+        if message == nil, key.count == 4, line.matches("body", at: key.lowerBound) {
+          message = value
+        } else if time == nil,
           line.matches("time", at: key.lowerBound) && key.count == 4
             || line.matches("ts", at: key.lowerBound) && key.count == 2
             || line.matches("timestamp", at: key.lowerBound) && key.count == 9
             || line.matches("@timestamp", at: key.lowerBound) && key.count == 10
+            || line.matches("timestamp_ns", at: key.lowerBound) && key.count == 12
         {
           time = value
         }

@@ -80,14 +80,22 @@ public struct SyslogParser: LineParser {
     // `host tag: message`, or `tag: message` when the sender left the host out. BSD tags are not always
     // one word (`syslogd 1.4.1: restart.`, `sandboxd[129] ([31211]): …`): the tag runs to the first `: `.
     // After an RFC 3339 time, which could open any log, only a one-word `tag:` makes the line syslog.
-    let first = token(in: line, from: index + 1)
+    var first = token(in: line, from: index + 1)
+    var lenient = !hasZone
+    if hasZone, first.count >= 4, let severity = LevelLetters.level(in: line, first) {
+      // ESXi writes its severity and priority where the host would be (`In(14)`, `Wa(180)`): as sure a sign
+      // of syslog as a BSD time.
+      if !priorityGiven { level = severity }
+      lenient = true
+      first = token(in: line, from: first.upperBound + 1)
+    }
     guard !first.isEmpty else { return .other }
     let tagStart =
       line.byte(at: first.upperBound - 1) == ASCII.colon ? first.lowerBound : first.upperBound + 1
-    let found = hasZone ? oneWordTagEnd(in: line, from: tagStart) : tagEnd(in: line, from: tagStart)
+    let found = lenient ? tagEnd(in: line, from: tagStart) : oneWordTagEnd(in: line, from: tagStart)
     guard let colon = found else {
       // A host and a message without a tag: a BSD time is syslog's own and still places the line.
-      guard !hasZone else { return .other }
+      guard lenient else { return .other }
       let message = line.skippingBlanks(from: first.upperBound)..<line.count
       return .event(LogEvent(time: timestamp, level: level, message: message), hasZone: hasZone)
     }

@@ -153,7 +153,7 @@ enum TimestampScanner {
   /// Reads a zone at `index`: `Z`, `±hh:mm`, `±hhmm` or `±hh`; `seconds` is nil when there is none. Returns nil
   /// when a sign starts something that is not a valid offset.
   @inline(__always)
-  private static func zoneOffset(
+  static func zoneOffset(
     in line: UnsafeRawBufferPointer, at index: Int
   ) -> (seconds: Int?, end: Int)? {
     guard let mark = line.byte(at: index) else { return (nil, index) }
@@ -177,7 +177,7 @@ enum TimestampScanner {
 
   /// `Jan`…`Dec` in any case, packed into one integer so the match is a single switch.
   @inline(__always)
-  private static func monthNumber(in line: UnsafeRawBufferPointer, at index: Int) -> Int? {
+  static func monthNumber(in line: UnsafeRawBufferPointer, at index: Int) -> Int? {
     guard index + 3 <= line.count else { return nil }
     let packed =
       UInt32(ASCII.lowercased(line[index])) << 16 | UInt32(ASCII.lowercased(line[index + 1])) << 8
@@ -202,7 +202,7 @@ enum TimestampScanner {
   /// The digits of a fraction of a second starting at `start`, read to the millisecond (`5` is 500 ms, `123456`
   /// is 123 ms), and the index after them.
   @inline(__always)
-  private static func milliseconds(
+  static func milliseconds(
     in line: UnsafeRawBufferPointer, from start: Int, to end: Int
   ) -> (value: Int64, end: Int) {
     var index = start
