@@ -42,15 +42,18 @@ enum LevelLetters {
   ]
 
   /// The level a word (as `LevelWord` cuts it: up to a blank, bracket, dash, bar, dot or colon) spells; a lone
-  /// capital counts only when a blank, a comma, a slash or the line's end follows it.
+  /// capital counts only when a blank, a comma, a slash or the line's end follows it, or, at the line's start,
+  /// the digits of a date (glog).
   @inline(__always)
   static func level(in line: UnsafeRawBufferPointer, _ range: Range<Int>) -> LogLevel? {
     let first = line[range.lowerBound]
     if ASCII.isUpperLetter(first) {
       let next = line.byte(at: range.lowerBound + 1)
       if range.count == 1 || next == ASCII.slash {
+        // glog's `E0517 …`: the letter at the line's start, the date right after it.
+        let glued = range.lowerBound == 0 && next.map(ASCII.isDigit) ?? false
         guard
-          next == nil || next == ASCII.space || next == ASCII.tab || next == ASCII.comma
+          glued || next == nil || next == ASCII.space || next == ASCII.tab || next == ASCII.comma
             || next == ASCII.slash
         else { return nil }
         return match(line, range.lowerBound..<(range.lowerBound + 1))

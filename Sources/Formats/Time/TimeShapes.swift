@@ -24,6 +24,11 @@ enum TimeShapes {
         {
           if let found = read(line, at: index), stands(found, in: line, from: first) { return found }
         }
+        // glog's `E0517 …`: the time right after a level letter.
+        if index == first, ASCII.isUpperLetter(byte) {
+          index += 1
+          continue
+        }
         // Skip to the end of this word: a time starts a word.
         index += 1
         while index < limit, ASCII.isDigit(line[index]) || ASCII.isLetter(line[index]) { index += 1 }
