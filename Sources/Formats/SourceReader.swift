@@ -32,21 +32,26 @@ public struct SourceStats: Sendable, Equatable {
   public var borrowed: [Format: Int] = [:]
   /// The first few skipped lines, with reasons; `skipped` has the full count.
   public var skippedExamples: [SkippedLine] = []
-  /// True when the source's times carry no zone and `ReadOptions.utcOffsetSeconds` was assumed.
+  /// True when the source's times carry no zone and `ReadOptions.zone` was assumed.
   public var assumedZone = false
 }
 
 /// Options that change how sources are interpreted.
 public struct ReadOptions: Sendable {
-  /// Offset applied to times written without a zone (`--tz`); UTC by default.
-  public var utcOffsetSeconds: Int
+  /// The zone of times written without one (`--tz`): a fixed offset or a named zone; UTC by default.
+  public var zone: LocalZone
   /// The year of times written without one (BSD syslog's `Nov 27 03:00:01`, `--year`); when nil, the year
   /// that puts them at or before the file's last modification.
   public var year: Int?
 
-  public init(utcOffsetSeconds: Int = 0, year: Int? = nil) {
-    self.utcOffsetSeconds = utcOffsetSeconds
+  public init(zone: LocalZone = .utc, year: Int? = nil) {
+    self.zone = zone
     self.year = year
+  }
+
+  /// A fixed offset east of UTC for times written without a zone.
+  public init(utcOffsetSeconds: Int, year: Int? = nil) {
+    self.init(zone: .fixed(seconds: utcOffsetSeconds), year: year)
   }
 }
 

@@ -13,7 +13,7 @@ struct TimeShapeTests {
       let line = UnsafeRawBufferPointer(bytes)
       var years = YearlessDates(path: "", year: 2026)
       guard let found = TimeShapes.read(line, at: 0),
-        let time = found.time.resolved(localOffsetSeconds: 0, years: &years)
+        let time = found.time.resolved(localOffsetSeconds: .utc, years: &years)
       else { return nil }
       return (found.shape, time.timestamp.rfc3339, found.time.end)
     }
@@ -67,7 +67,9 @@ struct TimeShapeTests {
 
   @Test(
     "a word after the time that is not a zone is left alone",
-    arguments: ["2024-04-23 09:17:27,871 INFO  [main] x", "2024-04-23 09:17:27 ERROR x", "2024-04-23 09:17:27 -1 200"])
+    arguments: [
+      "2024-04-23 09:17:27,871 INFO  [main] x", "2024-04-23 09:17:27 ERROR x", "2024-04-23 09:17:27 -1 200",
+    ])
   func notZones(line: String) {
     #expect(read(line)?.utc == "2024-04-23T09:17:27" + (line.contains(",871") ? ".871Z" : "Z"))
   }

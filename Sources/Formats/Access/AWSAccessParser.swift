@@ -33,7 +33,8 @@ public struct AWSAccessParser: LineParser {
       guard let time = fields.next() else { return nil }
       first = time
     }
-    guard let time = TimestampScanner.dateTime(in: line, at: first.range.lowerBound, localOffsetSeconds: 0),
+    guard
+      let time = TimestampScanner.dateTime(in: line, at: first.range.lowerBound, localOffsetSeconds: .utc),
       time.hasZone, time.end == first.range.upperBound,
       let name = fields.next(), !name.isQuoted, let client = fields.next(), !client.isQuoted,
       let target = fields.next(), !target.isQuoted

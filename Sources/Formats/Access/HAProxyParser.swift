@@ -15,12 +15,12 @@ public struct HAProxyParser: LineParser {
   public static let format = Format.haproxy
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var years: YearlessDates
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
     years = YearlessDates(path: context.path, year: context.options.year)
   }
 

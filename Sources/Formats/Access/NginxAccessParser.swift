@@ -12,14 +12,14 @@ public struct NginxAccessParser: LineParser {
   public static let format = Format.nginxAccess
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    record(in: line, localOffsetSeconds: 0) != nil
+    record(in: line, localOffsetSeconds: .utc) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -33,7 +33,7 @@ public struct NginxAccessParser: LineParser {
 
   @inline(__always)
   private static func record(
-    in line: UnsafeRawBufferPointer, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone
   ) -> (request: AccessRecord, hasZone: Bool)? {
     if let first = line.byte(at: 0), ASCII.isDigit(first), line.byte(at: 4) == ASCII.minus {
       return timeFirst(in: line, localOffsetSeconds: localOffsetSeconds)
@@ -64,7 +64,7 @@ public struct NginxAccessParser: LineParser {
   /// `$time_local` (`27/Nov/2026:03:00:01 +0000`), or Werkzeug's `27/Nov/2026 03:00:01` without a zone.
   @inline(__always)
   private static func time(
-    in line: UnsafeRawBufferPointer, _ range: Range<Int>, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, _ range: Range<Int>, localOffsetSeconds: LocalZone
   ) -> ScannedTime? {
     if let time = TimestampScanner.commonLog(in: line, at: range.lowerBound), time.end == range.upperBound {
       return time
@@ -79,7 +79,7 @@ public struct NginxAccessParser: LineParser {
   /// The time-first layout some Apache setups log: `2013-02-11T06:43:36 ADDR USER METHOD URI QUERY STATUS BYTES
   /// "referer" "agent"`.
   private static func timeFirst(
-    in line: UnsafeRawBufferPointer, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone
   ) -> (request: AccessRecord, hasZone: Bool)? {
     guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds),
       line.byte(at: time.end) == ASCII.space

@@ -9,17 +9,17 @@ public struct UWSGIParser: LineParser {
   public static let format = Format.uwsgi
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
   private var years = YearlessDates(path: "", year: nil)
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var years = YearlessDates(path: "", year: nil)
-    return record(in: line, localOffsetSeconds: 0, years: &years) != nil
+    return record(in: line, localOffsetSeconds: .utc, years: &years) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -35,7 +35,7 @@ public struct UWSGIParser: LineParser {
   }
 
   private static func record(
-    in line: UnsafeRawBufferPointer, localOffsetSeconds: Int, years: inout YearlessDates
+    in line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, years: inout YearlessDates
   ) -> AccessRecord? {
     guard line.matches("[pid: ", at: 0), let close = line.index(of: ASCII.closeBracket, from: 6),
       let braces = line.index(of: ASCII.closeBrace, from: close),

@@ -11,12 +11,12 @@ public struct ApacheErrorParser: LineParser {
   public static let format = Format.apacheError
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
   private var years = YearlessDates(path: "", year: nil)
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {

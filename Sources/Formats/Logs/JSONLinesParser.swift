@@ -13,15 +13,15 @@ public struct JSONLinesParser: LineParser {
   /// continuations: both are only counted as read.
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    guard case .event(_, let fields) = read(line, localOffsetSeconds: 0) else { return false }
+    guard case .event(_, let fields) = read(line, localOffsetSeconds: .utc) else { return false }
     return fields.hasLevelOrMessage
   }
 
@@ -50,7 +50,7 @@ public struct JSONLinesParser: LineParser {
   }
 
   @inline(__always)
-  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Reading {
+  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone) -> Reading {
     guard line.byte(at: line.skippingBlanks(from: 0)) == ASCII.openBrace else { return .notAnObject }
     var time: JSONValueRange?
     var level: JSONValueRange?
@@ -126,7 +126,7 @@ public struct JSONLinesParser: LineParser {
 
   @inline(__always)
   private static func readTime(
-    _ line: UnsafeRawBufferPointer, _ value: JSONValueRange, localOffsetSeconds: Int
+    _ line: UnsafeRawBufferPointer, _ value: JSONValueRange, localOffsetSeconds: LocalZone
   ) -> (timestamp: Timestamp, hasZone: Bool)? {
     if value.isString,
       let scanned = TimestampScanner.dateTime(

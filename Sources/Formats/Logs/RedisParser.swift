@@ -11,18 +11,18 @@ public struct RedisParser: LineParser {
   public static let format = Format.redis
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var years: YearlessDates
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
     years = YearlessDates(path: context.path, year: context.options.year)
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var years = YearlessDates(path: "", year: 2000)
-    return read(line, localOffsetSeconds: 0, years: &years) != nil
+    return read(line, localOffsetSeconds: .utc, years: &years) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -60,7 +60,7 @@ public struct RedisParser: LineParser {
   }
 
   private static func read(
-    _ line: UnsafeRawBufferPointer, localOffsetSeconds: Int, years: inout YearlessDates
+    _ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, years: inout YearlessDates
   ) -> (event: LogEvent, hasZone: Bool)? {
     guard let start = prefixEnd(of: line) else { return nil }
     if line.byte(at: start) == 0x28 {  // '(': the signal handler's epoch seconds

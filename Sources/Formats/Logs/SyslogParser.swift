@@ -10,18 +10,18 @@ public struct SyslogParser: LineParser {
   public static let format = Format.syslog
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var dates: YearlessDates
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
     dates = YearlessDates(path: context.path, year: context.options.year)
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var dates = YearlessDates(path: "", year: 2000)
-    guard case .event = read(line, localOffsetSeconds: 0, dates: &dates) else { return false }
+    guard case .event = read(line, localOffsetSeconds: .utc, dates: &dates) else { return false }
     return true
   }
 
@@ -46,7 +46,7 @@ public struct SyslogParser: LineParser {
   }
 
   private static func read(
-    _ line: UnsafeRawBufferPointer, localOffsetSeconds: Int, dates: inout YearlessDates
+    _ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, dates: inout YearlessDates
   ) -> Reading {
     var index = 0
     var level = LogLevel.info
@@ -66,7 +66,8 @@ public struct SyslogParser: LineParser {
     let hasZone: Bool
     if let time = TimestampScanner.monthDayTime(in: line, at: index) {
       guard let days = dates.days(month: time.month, day: time.day) else { return .yearless }
-      let seconds = Int64(days) * 86_400 + Int64(time.seconds - localOffsetSeconds)
+      let local = Int64(days) * 86_400 + Int64(time.seconds)
+      let seconds = local - Int64(localOffsetSeconds.offset(forLocal: local))
       (timestamp, hasZone, index) = (Timestamp(milliseconds: seconds * 1000), false, time.end)
     } else if line.byte(at: index + 10) == 0x54,
       let time = TimestampScanner.dateTime(in: line, at: index, localOffsetSeconds: localOffsetSeconds),
@@ -136,7 +137,7 @@ public struct SyslogParser: LineParser {
 
   /// RFC 5424 after `<PRI>1 `: `TIMESTAMP HOST APP PROCID MSGID SD MSG`, `-` for a missing field.
   private static func structured(
-    _ line: UnsafeRawBufferPointer, from start: Int, level: LogLevel, localOffsetSeconds: Int
+    _ line: UnsafeRawBufferPointer, from start: Int, level: LogLevel, localOffsetSeconds: LocalZone
   ) -> Reading {
     guard let time = TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: localOffsetSeconds),
       line.byte(at: time.end) == ASCII.space

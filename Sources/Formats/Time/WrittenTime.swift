@@ -12,10 +12,10 @@ struct WrittenTime: Equatable {
   var start: Int
   var end: Int
 
-  /// The instant, with the zone written or `localOffsetSeconds`, and the year from `years` when none is
+  /// The instant, in the zone written or the `localOffsetSeconds` zone, and the year from `years` when none is
   /// written; nil when a year is needed and there is none to take.
   @inline(__always)
-  func resolved(localOffsetSeconds: Int, years: inout YearlessDates) -> ScannedTime? {
+  func resolved(localOffsetSeconds: LocalZone, years: inout YearlessDates) -> ScannedTime? {
     let days: Int64
     if let written = self.days {
       days = written
@@ -23,8 +23,9 @@ struct WrittenTime: Equatable {
       guard let yearless = years.days(month: month, day: day) else { return nil }
       days = Int64(yearless)
     }
-    let offset = zoneSeconds ?? localOffsetSeconds
-    let seconds = days * 86_400 + Int64(secondOfDay - offset)
+    let local = days * 86_400 + Int64(secondOfDay)
+    let offset = zoneSeconds ?? localOffsetSeconds.offset(forLocal: local)
+    let seconds = local - Int64(offset)
     return ScannedTime(
       timestamp: Timestamp(milliseconds: seconds * 1000 + millisecond), end: end, hasZone: zoneSeconds != nil)
   }
