@@ -76,13 +76,13 @@ struct ServerLogParserTests {
     #expect(H.text(try #require(events[0]).message, of: lines[0]) == "WARNING overcommit_memory is set to 0!")
   }
 
-  @Test("glog and klog: the level letter, the date without a year or with it, the source file as service")
+  @Test("glog and klog: the level letter, the date without a year or with it, the message after `file:line]`")
   func glog() throws {
     let line = "E0517 15:04:22.619632 1952452992 kubelet.go:2453] \"Error syncing pod\" pod=\"default/web\""
     let event = try #require(H.event(H.record(GlogParser.self, line)))
     #expect(event.level == .error)
     #expect(event.time.rfc3339 == "2026-05-17T15:04:22.619Z")
-    #expect(event.service.map { H.text($0, of: line) } == "kubelet.go")
+    #expect(event.service == nil)
     #expect(H.text(event.message, of: line).hasPrefix("\"Error syncing pod\""))
     let withYear = try #require(
       H.event(H.record(GlogParser.self, "I20200308 23:47:32.089828 400441 config.cc:27] Loading")))
@@ -91,7 +91,7 @@ struct ServerLogParserTests {
     #expect(!H.recognizes(GlogParser.self, "E0517 15:04:22.619632 not a glog line"))
   }
 
-  @Test("Apache's error log: 2.4 with its module, 2.2, CUPS' letter; the module as service")
+  @Test("Apache's error log: 2.4 with its module, 2.2, CUPS' letter")
   func apacheError() throws {
     let line =
       "[Tue Apr 04 06:28:08.605341 2017] [proxy:error] [pid 17962] [client 127.0.0.1:60444] AH00940: HTTP: "
@@ -99,7 +99,7 @@ struct ServerLogParserTests {
     let event = try #require(H.event(H.record(ApacheErrorParser.self, line)))
     #expect(event.level == .error)
     #expect(event.time.rfc3339 == "2017-04-04T06:28:08.605Z")
-    #expect(event.service.map { H.text($0, of: line) } == "proxy")
+    #expect(event.service == nil)
     #expect(H.text(event.message, of: line).hasPrefix("AH00940"))
     let old = try #require(
       H.event(
@@ -110,5 +110,40 @@ struct ServerLogParserTests {
         H.record(ApacheErrorParser.self, "W [08/Jun/2013:11:28:58 -0700] Unknown directive BrowseOrder")))
     #expect(cups.level == .warn)
     #expect(cups.time.rfc3339 == "2013-06-08T18:28:58Z")
+  }
+}
+
+@Suite("Structured server logs: journald JSON, MongoDB")
+struct StructuredServerLogTests {
+  @Test("journalctl -o json: realtime microseconds, PRIORITY as syslog severity, the unit as service")
+  func journald() throws {
+    let line =
+      #"{"__CURSOR":"s=1","__REALTIME_TIMESTAMP":"1700000000123456","PRIORITY":"3","_SYSTEMD_UNIT":"nginx.service","#
+      + #""SYSLOG_IDENTIFIER":"nginx","MESSAGE":"connect() failed (111: Connection refused)"}"#
+    let event = try #require(H.event(H.record(JournaldParser.self, line)))
+    #expect(event.time.rfc3339 == "2023-11-14T22:13:20.123Z")
+    #expect(event.level == .error)
+    #expect(event.service.map { H.text($0, of: line) } == "nginx")
+    #expect(H.text(event.message, of: line) == "connect() failed (111: Connection refused)")
+    let kernel =
+      #"{"__REALTIME_TIMESTAMP":"1700000000000000","PRIORITY":"2","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"Out of memory"}"#
+    let oom = try #require(H.event(H.record(JournaldParser.self, kernel)))
+    #expect(oom.level == .fatal)
+    #expect(oom.service.map { H.text($0, of: kernel) } == "kernel")
+    #expect(!H.recognizes(JournaldParser.self, #"{"time":"2023-11-14T22:13:20Z","msg":"x"}"#))
+  }
+
+  @Test("MongoDB 4.4+: t.$date, the severity letter, msg")
+  func mongodb() throws {
+    let line =
+      #"{"t":{"$date":"2020-05-01T15:16:17.180+02:00"},"s":"W","c":"NETWORK","id":23016,"ctx":"listener","#
+      + #""msg":"Connection refused because there are too many open connections","attr":{"connectionCount":819}}"#
+    let event = try #require(H.event(H.record(MongoDBParser.self, line)))
+    #expect(event.time.rfc3339 == "2020-05-01T13:16:17.180Z")
+    #expect(event.level == .warn)
+    #expect(H.text(event.message, of: line).hasPrefix("Connection refused"))
+    let debug = #"{"t":{"$date":"2020-05-01T15:16:17.180Z"},"s":"D2","c":"REPL","id":1,"ctx":"x","msg":"y"}"#
+    #expect(H.event(H.record(MongoDBParser.self, debug))?.level == .debug)
+    #expect(!H.recognizes(MongoDBParser.self, #"{"t":"2020-05-01","s":"W","msg":"y"}"#))
   }
 }

@@ -4,8 +4,8 @@
 /// - CUPS: `E [08/Jun/2013:11:28:58 -0700] Unknown directive BrowseOrder …`, a level letter first.
 ///
 /// httpd writes local time without a zone (`--tz`); the level is the one in `[module:level]` or `[level]`
-/// (`emerg` … `debug`, `trace1`–`trace8`), the module (`core`, `proxy`, `ssl`) the record's service, so that a
-/// proxy's backend errors stand apart from the server's own. CUPS's letters are `E`rror, `W`arn, `I`nfo,
+/// (`emerg` … `debug`, `trace1`–`trace8`); the module (`core`, `proxy`, `ssl`) stays in the line, the service
+/// being the server's, which the path names. CUPS's letters are `E`rror, `W`arn, `I`nfo,
 /// `N`otice, `D`ebug, `d` debug, `C`ritical, `A`lert, `X` emergency. Other lines continue the event before.
 public struct ApacheErrorParser: LineParser {
   public static let format = Format.apacheError
@@ -29,14 +29,12 @@ public struct ApacheErrorParser: LineParser {
     else { return sawEvent ? .continuation : .structure }
     sawEvent = true
     if !time.hasZone { assumedZone = true }
-    return .log(
-      LogEvent(time: time.timestamp, level: header.level, message: header.message, service: header.module))
+    return .log(LogEvent(time: time.timestamp, level: header.level, message: header.message))
   }
 
   private struct Header {
     var time: WrittenTime
     var level: LogLevel
-    var module: Range<Int>?
     var message: Range<Int>
   }
 
@@ -48,17 +46,13 @@ public struct ApacheErrorParser: LineParser {
         line.byte(at: found.time.end + 2) == ASCII.openBracket,
         let close = line.index(of: ASCII.closeBracket, from: found.time.end + 3)
       else { return nil }
-      let inner = (found.time.end + 3)..<close
-      var module: Range<Int>?
-      var levelRange = inner
-      if let colon = line.index(of: ASCII.colon, from: inner.lowerBound, to: inner.upperBound) {
-        module = inner.lowerBound..<colon
-        levelRange = (colon + 1)..<inner.upperBound
+      // `[module:level]` (2.4) or `[level]` (2.2).
+      var levelRange = (found.time.end + 3)..<close
+      if let colon = line.index(of: ASCII.colon, from: levelRange.lowerBound, to: close) {
+        levelRange = (colon + 1)..<close
       }
       guard let level = level(line, levelRange) else { return nil }
-      return Header(
-        time: found.time, level: level, module: module, message: messageStart(line, after: close)..<line.count
-      )
+      return Header(time: found.time, level: level, message: messageStart(line, after: close)..<line.count)
     }
     guard let letter = line.byte(at: 0), let level = cupsLevel(letter), line.byte(at: 1) == ASCII.space,
       line.byte(at: 2) == ASCII.openBracket, let found = TimeShapes.read(line, at: 3),
@@ -66,7 +60,7 @@ public struct ApacheErrorParser: LineParser {
       line.byte(at: found.time.end) == ASCII.closeBracket
     else { return nil }
     return Header(
-      time: found.time, level: level, module: nil,
+      time: found.time, level: level,
       message: line.skippingBlanks(from: found.time.end + 1)..<line.count)
   }
 

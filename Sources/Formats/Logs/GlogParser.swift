@@ -3,7 +3,7 @@
 /// `E`rror, `F`atal), the month and day without a year (taken as syslog's is, see `YearlessDates`; newer glog
 /// writes the year: `I20200308 23:47:32.089828 …`), the thread id, the source file and line, then the message.
 ///
-/// The source file (`kubelet.go`) is the record's service: klog's components are told apart by their files.
+/// The source file (`kubelet.go:2453`) stays in the line: the service is the component's, which the path names.
 /// Lines without the header continue the event before them (a multi-line message, a goroutine dump).
 public struct GlogParser: LineParser {
   public static let format = Format.glog
@@ -29,14 +29,12 @@ public struct GlogParser: LineParser {
     }
     sawEvent = true
     if !time.hasZone { assumedZone = true }
-    return .log(
-      LogEvent(time: time.timestamp, level: header.level, message: header.message, service: header.file))
+    return .log(LogEvent(time: time.timestamp, level: header.level, message: header.message))
   }
 
   private struct Header {
     var time: WrittenTime
     var level: LogLevel
-    var file: Range<Int>
     var message: Range<Int>
   }
 
@@ -51,10 +49,10 @@ public struct GlogParser: LineParser {
     guard let id = line.unsignedInteger(at: thread), line.byte(at: id.end) == ASCII.space else { return nil }
     let file = id.end + 1
     guard let close = line.index(of: ASCII.closeBracket, from: file, to: min(line.count, file + 256)),
-      let colon = line.index(of: ASCII.colon, from: file, to: close), colon > file
+      let colon = line.index(of: ASCII.colon, from: file, to: close), colon > file  // `file:line]`
     else { return nil }
     let message = line.byte(at: close + 1) == ASCII.space ? close + 2 : close + 1
-    return Header(time: found.time, level: level, file: file..<colon, message: message..<line.count)
+    return Header(time: found.time, level: level, message: message..<line.count)
   }
 
   @inline(__always)

@@ -49,6 +49,8 @@ struct BoundParser {
     case .redis: self.init(RedisParser.self, context: context)
     case .glog: self.init(GlogParser.self, context: context)
     case .apacheError: self.init(ApacheErrorParser.self, context: context)
+    case .journald: self.init(JournaldParser.self, context: context)
+    case .mongodb: self.init(MongoDBParser.self, context: context)
     case .logfmt: self.init(LogfmtParser.self, context: context)
     case .criLog: self.init(CRILogParser.self, context: context)
     case .lokiExport: self.init(LokiExportParser.self, context: context)

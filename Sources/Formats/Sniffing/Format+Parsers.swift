@@ -32,6 +32,8 @@ extension Format {
     case .redis: RedisParser.self
     case .glog: GlogParser.self
     case .apacheError: ApacheErrorParser.self
+    case .journald: JournaldParser.self
+    case .mongodb: MongoDBParser.self
     case .textLog: TextLogParser.self
     case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil
     }

@@ -19,6 +19,8 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case redis
   case glog
   case apacheError = "apache-error"
+  case journald
+  case mongodb
   case prometheusText = "prometheus-text"
   /// Before the Prometheus API response, whose sniffing a Grafana response (with `"status"` and `"data"` of
   /// its own) would pass too.
@@ -48,7 +50,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
     switch self {
     case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .logfmt, .criLog, .lokiExport, .envoyAccess,
       .envoyAccessJSON, .nginxAccess, .syslog, .textLog, .haproxy, .awsAccess, .s3Access, .uwsgi, .postgresql,
-      .redis, .glog, .apacheError:
+      .redis, .glog, .apacheError, .journald, .mongodb:
       true
     case .prometheusText, .grafanaQuery, .prometheusQueryRange, .promtoolDump, .victoriaMetricsExport,
       .grafanaCSV, .cloudWatch, .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch,

@@ -118,6 +118,19 @@ public enum FormatCatalog {
         example:
           "[Tue Apr 04 06:28:08.605341 2017] [core:error] [pid 17962] [client 127.0.0.1:60444] AH00135: Invalid method"
       )
+    case .journald:
+      Entry(
+        format: format,
+        summary: "systemd journal as `journalctl -o json`: realtime µs, PRIORITY, unit = service, MESSAGE",
+        example:
+          #"{"__REALTIME_TIMESTAMP":"1700000000123456","PRIORITY":"3","_SYSTEMD_UNIT":"nginx.service","#
+          + #""SYSLOG_IDENTIFIER":"nginx","MESSAGE":"connect() failed (111: Connection refused)"}"#)
+    case .mongodb:
+      Entry(
+        format: format, summary: "MongoDB 4.4+ structured JSON log: t.$date, s (F/E/W/I/D1–D5), c, msg",
+        example:
+          #"{"t":{"$date":"2020-05-01T15:16:17.180+00:00"},"s":"W","c":"NETWORK","id":23016,"ctx":"listener","#
+          + #""msg":"Connection refused because there are too many open connections"}"#)
     case .prometheusText:
       Entry(
         format: format,
