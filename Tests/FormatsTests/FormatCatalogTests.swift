@@ -15,7 +15,7 @@ struct FormatCatalogTests {
   )
   func examplesParse() {
     let logFormats = Format.allCases.filter(\.readsEvents)
-    #expect(logFormats.count == 22)
+    #expect(logFormats.count == 23)
     // HAProxy logs through syslog: its lines are syslog lines too, and HAProxy, listed first, wins the tie.
     let wrappers: [Format: Format] = [.haproxy: .syslog]
     for entry in FormatCatalog.entries where logFormats.contains(entry.format) {

@@ -2,7 +2,9 @@
 /// - BSD / RFC 3164, with or without the `<PRI>`: `<34>Nov 27 03:00:01 db1 sshd[2415]: Accepted publickey …`,
 ///   as `/var/log/syslog` and `/var/log/messages` hold it (no year: see `YearlessDates`; no zone: `--tz`);
 ///   rsyslog's file format puts an RFC 3339 time in its place (`2026-11-27T03:00:01.123+00:00 db1 …`);
-/// - RFC 5424: `<165>1 2026-11-27T03:00:01.003Z db1 shipping 2415 ID47 [meta@1 a="b"] message`.
+/// - RFC 5424: `<165>1 2026-11-27T03:00:01.003Z db1 shipping 2415 ID47 [meta@1 a="b"] message`;
+/// - `journalctl -o short-iso` (`2026-11-27T03:00:01+0100 db1 nginx[7]: …`) and `-o short-precise` (the BSD time
+///   with microseconds).
 ///
 /// The app name (`sshd`, `shipping`) is the record's service; the level is the `<PRI>`'s severity, `info`
 /// without one. Lines in neither shape continue the event before them.
@@ -68,7 +70,12 @@ public struct SyslogParser: LineParser {
       guard let days = dates.days(month: time.month, day: time.day) else { return .yearless }
       let local = Int64(days) * 86_400 + Int64(time.seconds)
       let seconds = local - Int64(localOffsetSeconds.offset(forLocal: local))
-      (timestamp, hasZone, index) = (Timestamp(milliseconds: seconds * 1000), false, time.end)
+      // `journalctl -o short-precise` adds microseconds: `Jan 15 10:00:00.123456 host unit[1]: …`.
+      var (millisecond, end): (Int64, Int) = (0, time.end)
+      if line.byte(at: end) == ASCII.dot, let digit = line.byte(at: end + 1), ASCII.isDigit(digit) {
+        (millisecond, end) = TimestampScanner.milliseconds(in: line, from: end + 1, to: line.count)
+      }
+      (timestamp, hasZone, index) = (Timestamp(milliseconds: seconds * 1000 + millisecond), false, end)
     } else if line.byte(at: index + 10) == 0x54,
       let time = TimestampScanner.dateTime(in: line, at: index, localOffsetSeconds: localOffsetSeconds),
       time.hasZone

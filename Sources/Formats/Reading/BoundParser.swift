@@ -51,6 +51,7 @@ struct BoundParser {
     case .apacheError: self.init(ApacheErrorParser.self, context: context)
     case .journald: self.init(JournaldParser.self, context: context)
     case .mongodb: self.init(MongoDBParser.self, context: context)
+    case .dockerCompose: self.init(DockerComposeParser.self, context: context)
     case .logfmt: self.init(LogfmtParser.self, context: context)
     case .criLog: self.init(CRILogParser.self, context: context)
     case .lokiExport: self.init(LokiExportParser.self, context: context)

@@ -34,6 +34,7 @@ extension Format {
     case .apacheError: ApacheErrorParser.self
     case .journald: JournaldParser.self
     case .mongodb: MongoDBParser.self
+    case .dockerCompose: DockerComposeParser.self
     case .textLog: TextLogParser.self
     case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil
     }

@@ -21,6 +21,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case apacheError = "apache-error"
   case journald
   case mongodb
+  case dockerCompose = "docker-compose"
   case prometheusText = "prometheus-text"
   /// Before the Prometheus API response, whose sniffing a Grafana response (with `"status"` and `"data"` of
   /// its own) would pass too.
@@ -50,7 +51,7 @@ public enum Format: String, Sendable, CaseIterable, Codable {
     switch self {
     case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .logfmt, .criLog, .lokiExport, .envoyAccess,
       .envoyAccessJSON, .nginxAccess, .syslog, .textLog, .haproxy, .awsAccess, .s3Access, .uwsgi, .postgresql,
-      .redis, .glog, .apacheError, .journald, .mongodb:
+      .redis, .glog, .apacheError, .journald, .mongodb, .dockerCompose:
       true
     case .prometheusText, .grafanaQuery, .prometheusQueryRange, .promtoolDump, .victoriaMetricsExport,
       .grafanaCSV, .cloudWatch, .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch,

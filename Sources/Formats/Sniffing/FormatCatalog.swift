@@ -131,6 +131,12 @@ public enum FormatCatalog {
         example:
           #"{"t":{"$date":"2020-05-01T15:16:17.180+00:00"},"s":"W","c":"NETWORK","id":23016,"ctx":"listener","#
           + #""msg":"Connection refused because there are too many open connections"}"#)
+    case .dockerCompose:
+      Entry(
+        format: format,
+        summary:
+          "`docker compose logs` output: `svc-1  | …` split into services, each inner line read in its format",
+        example: "api-1  | 2026-11-27 03:04:11,207 - payment - ERROR - Payment failed: connection refused")
     case .prometheusText:
       Entry(
         format: format,
