@@ -33,11 +33,8 @@ public struct DockerComposeParser: LineParser {
     guard let prefix = Self.prefix(of: line) else { return sawEvent ? .continuation : .structure }
     let inner = UnsafeRawBufferPointer(rebasing: line[prefix.inner...])
     let index = service(named: UnsafeRawBufferPointer(rebasing: line[prefix.name]))
-    var record = services[index].parser.map { parser in
-      var parser = parser
-      defer { services[index].parser = parser }
-      return parser.parse(inner, number: number)
-    }
+    // Parsed in place: the parser stays in its slot, not copied out and back each line.
+    var record = services[index].parser?.parse(inner, number: number)
     if record == nil || Self.isUnread(record!) {
       if let format = Self.innerFormats.first(where: { $0.lineParser?.recognizes(inner) ?? false }),
         var parser = format.lineParser?.init(context: context)
@@ -46,7 +43,7 @@ public struct DockerComposeParser: LineParser {
         services[index].parser = parser
       }
     }
-    if let parser = services[index].parser, parser.assumedZone { assumedZone = true }
+    if !assumedZone, services[index].parser?.assumedZone == true { assumedZone = true }
     guard let record else { return sawEvent ? .continuation : .structure }
     switch record {
     case .log(var event):
@@ -77,9 +74,16 @@ public struct DockerComposeParser: LineParser {
     }
   }
 
-  /// The service's index, added on its first line.
+  /// The service's index, added on its first line; names are compared as bytes, lengths first.
   private mutating func service(named name: UnsafeRawBufferPointer) -> Int {
-    for (index, service) in services.enumerated() where service.name.elementsEqual(name) { return index }
+    for index in services.indices where services[index].name.count == name.count {
+      var same = true
+      for offset in 0..<name.count where services[index].name[offset] != name[offset] {
+        same = false
+        break
+      }
+      if same { return index }
+    }
     services.append(Service(name: Array(name), parser: nil))
     return services.count - 1
   }

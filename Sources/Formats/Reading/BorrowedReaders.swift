@@ -36,11 +36,16 @@ struct BorrowedReaders {
     return nil
   }
 
-  /// Whether a line the own format took for a continuation may start a record of another: it does not start
-  /// with a blank (stack frames, wrapped text) and carries a time near its start.
+  /// Whether a line the own format took for a continuation may start a record of another: it opens with a
+  /// time, bare or in brackets (another layout's header). Only the line's start is looked at: stack traces and
+  /// wrapped messages are most of a continuation's lines, and they must cost nothing.
   @inline(__always)
   static func mayStartRecord(_ line: UnsafeRawBufferPointer) -> Bool {
-    guard let first = line.byte(at: 0), !ASCII.isBlank(first) else { return false }
-    return TimeShapes.find(in: line) != nil
+    guard let first = line.byte(at: 0) else { return false }
+    if ASCII.isDigit(first) { return TimeShapes.read(line, at: 0) != nil }
+    if first == ASCII.openBracket, let second = line.byte(at: 1), ASCII.isDigit(second) {
+      return TimeShapes.read(line, at: 1) != nil
+    }
+    return false
   }
 }
