@@ -25,23 +25,33 @@ public struct SourceStats: Sendable, Equatable {
   /// Lines folded into the event before them (stack traces, wrapped messages), which take its time.
   public var continued = 0
   public var skipped = 0
+  /// Layout lines of formats that have a layout (headers, borders, comments); none in logs, whose lines are
+  /// records, continuations or skipped: lines = records + continued + skipped + structural.
+  public var structural = 0
+  /// Records read by other formats than `format`, line by line, where it could not read them.
+  public var borrowed: [Format: Int] = [:]
   /// The first few skipped lines, with reasons; `skipped` has the full count.
   public var skippedExamples: [SkippedLine] = []
-  /// True when the source's times carry no zone and `ReadOptions.utcOffsetSeconds` was assumed.
+  /// True when the source's times carry no zone and `ReadOptions.zone` was assumed.
   public var assumedZone = false
 }
 
 /// Options that change how sources are interpreted.
 public struct ReadOptions: Sendable {
-  /// Offset applied to times written without a zone (`--tz`); UTC by default.
-  public var utcOffsetSeconds: Int
+  /// The zone of times written without one (`--tz`): a fixed offset or a named zone; UTC by default.
+  public var zone: LocalZone
   /// The year of times written without one (BSD syslog's `Nov 27 03:00:01`, `--year`); when nil, the year
   /// that puts them at or before the file's last modification.
   public var year: Int?
 
-  public init(utcOffsetSeconds: Int = 0, year: Int? = nil) {
-    self.utcOffsetSeconds = utcOffsetSeconds
+  public init(zone: LocalZone = .utc, year: Int? = nil) {
+    self.zone = zone
     self.year = year
+  }
+
+  /// A fixed offset east of UTC for times written without a zone.
+  public init(utcOffsetSeconds: Int, year: Int? = nil) {
+    self.init(zone: .fixed(seconds: utcOffsetSeconds), year: year)
   }
 }
 
@@ -69,9 +79,13 @@ public struct SourceReader {
 
   /// A known `format` skips detection.
   public init(source: Source, format: Format? = nil, options: ReadOptions = ReadOptions()) {
+    self.init(source: source, format: format, options: options, continuing: false)
+  }
+
+  private init(source: Source, format: Format?, options: ReadOptions, continuing: Bool) {
     self.source = source
     self.options = options
-    session = ReadSession(path: source.path, options: options, format: format)
+    session = ReadSession(path: source.path, options: options, format: format, continuing: continuing)
     stats.format = format
   }
 
@@ -118,7 +132,7 @@ public struct SourceReader {
   /// known, or when its lines depend on those before them (processlist tables, TYPE lines, documents).
   public func fork() -> SourceReader? {
     guard failure == nil, let format = session.format, session.linesAreIndependent else { return nil }
-    return SourceReader(source: source, format: format, options: options)
+    return SourceReader(source: source, format: format, options: options, continuing: true)
   }
 
   /// Takes in the counts of a fork that read the chunks right after those read so far.
@@ -155,6 +169,7 @@ public struct SourceReader {
       lines: lines, records: session.tally.records, continued: session.tally.continued,
       // A source in no known format is skipped whole.
       skipped: failure != nil && session.format == nil ? lines : session.tally.skipped + unframed.count,
+      structural: session.tally.structural, borrowed: session.tally.borrowed,
       skippedExamples: Array(examples.prefix(RecordTally.exampleLimit)), assumedZone: session.assumedZone)
     series = session.series
   }

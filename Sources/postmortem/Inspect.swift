@@ -45,6 +45,11 @@ struct Inspect: ParsableCommand {
       print(
         "lines: \(stats.lines), records: \(stats.records), continued: \(stats.continued), skipped: \(stats.skipped)"
       )
+      if let format = stats.format, stats.records > 0 {
+        print(
+          "readers: "
+            + Self.readers(of: stats, own: format).map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+      }
       if !stream.first.isEmpty { print("first records:\n" + stream.first.joined(separator: "\n")) }
       for skipped in stats.skippedExamples {
         print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)")
@@ -60,6 +65,18 @@ struct Inspect: ParsableCommand {
       if let failure = stream.failure { Terminal.error(failure) }
     }
     if worst > 0 { throw ExitCode(worst) }
+  }
+
+  /// Which reader read how many records: the source's format first, then those that read the lines it could not,
+  /// most first (ties in catalog order).
+  static func readers(of stats: SourceStats, own: Format) -> [(key: String, value: Int)] {
+    let others = stats.borrowed.sorted {
+      $0.value != $1.value
+        ? $0.value > $1.value
+        : Format.allCases.firstIndex(of: $0.key)! < Format.allCases.firstIndex(of: $1.key)!
+    }
+    let borrowed = others.reduce(0) { $0 + $1.value }
+    return [(own.rawValue, stats.records - borrowed)] + others.map { ($0.key.rawValue, $0.value) }
   }
 
   private func printJSON(_ streams: [InspectedStreamReport]) throws {
@@ -160,6 +177,8 @@ struct InspectionJSON: Encodable {
     var records: Int
     var continued: Int
     var skipped: Int
+    /// Records per reader: the source's format and any that read lines it could not.
+    var readers: [String: Int]
     var skippedExamples: [SkippedLine]
     var error: String?
     var snapshots: Int?
@@ -176,6 +195,11 @@ struct InspectionJSON: Encodable {
       records = report.stats.records
       continued = report.stats.continued
       skipped = report.stats.skipped
+      readers =
+        report.stats.format.map { format in
+          Dictionary(
+            uniqueKeysWithValues: Inspect.readers(of: report.stats, own: format).filter { $0.value > 0 })
+        } ?? [:]
       skippedExamples = report.stats.skippedExamples
       error = report.failure
       snapshots = report.lastSnapshot == nil ? nil : report.snapshots

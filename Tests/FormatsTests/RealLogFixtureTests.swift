@@ -12,6 +12,8 @@ struct RealLogFixtureTests {
   /// The systems whose logs Postmortem reads, and how; every other system's log must stay unrecognised.
   static let readable: [String: Format] = [
     "Hadoop": .textLog, "Zookeeper": .textLog, "Linux": .syslog, "OpenSSH": .syslog, "Mac": .syslog,
+    "Apache": .apacheError, "HDFS": .textLog, "OpenStack": .textLog, "Proxifier": .textLog, "Spark": .textLog,
+    "Thunderbird": .textLog,
   ]
 
   @Test("each log is read as its expected format, or not at all", arguments: RealLogFixtures.loghubFiles)

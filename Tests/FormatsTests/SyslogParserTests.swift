@@ -25,6 +25,16 @@ struct SyslogParserTests {
     #expect(H.text(event.message, of: line) == "Accepted publickey for deploy from 10.0.3.7 port 51234 ssh2")
   }
 
+  @Test("journalctl's short-iso and short-precise lines: the unit as the service, microseconds read")
+  func journalText() throws {
+    let iso = "2026-11-27T04:04:11+0100 db1 nginx[7]: connect() failed (111: Connection refused)"
+    let precise = "Nov 27 03:04:11.250731 db1 nginx[7]: connect() failed (111: Connection refused)"
+    let events = records([iso, precise]).map(H.event)
+    #expect(events.map { $0?.time.rfc3339 } == ["2026-11-27T03:04:11Z", "2026-11-27T03:04:11.250Z"])
+    #expect(events[1].flatMap { $0.service }.map { H.text($0, of: precise) } == "nginx")
+    #expect(events[1].map { H.text($0.message, of: precise) } == "connect() failed (111: Connection refused)")
+  }
+
   @Test("the PRI's severity is the level; a blank-padded day is read")
   func priority() throws {
     let line = "<11>Jul  1 09:00:55 host kernel: disk failure on sda"

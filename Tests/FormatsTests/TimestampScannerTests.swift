@@ -8,7 +8,8 @@ struct TimestampScannerTests {
   private func dateTime(_ text: String, localOffsetSeconds: Int = 0) -> ScannedTime? {
     var text = text
     return text.withUTF8 {
-      TimestampScanner.dateTime(in: UnsafeRawBufferPointer($0), at: 0, localOffsetSeconds: localOffsetSeconds)
+      TimestampScanner.dateTime(
+        in: UnsafeRawBufferPointer($0), at: 0, localOffsetSeconds: .fixed(seconds: localOffsetSeconds))
     }
   }
 

@@ -30,7 +30,7 @@ public struct EnvoyAccessParser: LineParser {
   @inline(__always)
   private static func record(in line: UnsafeRawBufferPointer, times: inout DateTimeCache) -> AccessRecord? {
     guard line.byte(at: 0) == ASCII.openBracket,
-      let start = times.dateTime(in: line, at: 1, localOffsetSeconds: 0), start.hasZone,
+      let start = times.dateTime(in: line, at: 1, localOffsetSeconds: .utc), start.hasZone,
       line.byte(at: start.end) == ASCII.closeBracket
     else { return nil }
     var fields = AccessLogFields(line, from: start.end + 1)
@@ -103,11 +103,11 @@ public struct EnvoyAccessParser: LineParser {
 
   /// Envoy's application log: `2023-…Z\twarning\tenvoy …` (Istio) or `[2023-… …][15][warning][config] …`.
   private static func isProxyLogLine(_ line: UnsafeRawBufferPointer) -> Bool {
-    if let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: 0) {
+    if let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: .utc) {
       return line.byte(at: time.end) == ASCII.tab
     }
     if line.byte(at: 0) == ASCII.openBracket,
-      let time = TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: 0)
+      let time = TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: .utc)
     {
       return line.matches("][", at: time.end)
     }

@@ -46,7 +46,7 @@ public struct EnvoyJSONAccessParser: LineParser {
       return .malformed("not an Envoy JSON access log object (start_time, response_code, duration)")
     }
     guard start.isString,
-      let time = TimestampScanner.dateTime(in: line, at: start.range.lowerBound, localOffsetSeconds: 0),
+      let time = TimestampScanner.dateTime(in: line, at: start.range.lowerBound, localOffsetSeconds: .utc),
       time.hasZone, time.end == start.range.upperBound
     else { return .malformed("start_time is not an RFC 3339 time") }
     guard let status = number(line, code), status < 1000, let milliseconds = number(line, duration) else {

@@ -38,7 +38,7 @@ public struct CRILogParser: LineParser {
 
   /// `<time> stdout|stderr F|P `: the runtime's time always names its zone.
   private static func prefix(of line: UnsafeRawBufferPointer) -> Prefix? {
-    guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: 0), time.hasZone,
+    guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: .utc), time.hasZone,
       line.byte(at: time.end) == ASCII.space
     else { return nil }
     let stream = time.end + 1

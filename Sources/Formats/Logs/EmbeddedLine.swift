@@ -14,8 +14,8 @@ enum EmbeddedLine {
     }
     var after = start
     let bracketed = line.byte(at: start) == ASCII.openBracket ? 1 : 0
-    if let time = TimestampScanner.dateTime(in: line, at: start + bracketed, localOffsetSeconds: 0)
-      ?? TimestampScanner.slashedDateTime(in: line, at: start + bracketed, localOffsetSeconds: 0)
+    if let time = TimestampScanner.dateTime(in: line, at: start + bracketed, localOffsetSeconds: .utc)
+      ?? TimestampScanner.slashedDateTime(in: line, at: start + bracketed, localOffsetSeconds: .utc)
     {
       after = time.end + (line.byte(at: time.end) == ASCII.closeBracket ? 1 : 0)
     }

@@ -1,9 +1,10 @@
 /// One JSON object per line, as pino, bunyan, zap, logstash encoders and Docker's `json-file` driver write them:
 /// `{"level":"info","time":1764649283652,"pid":1,"hostname":"…","msg":"Started on port 8080","v":1}`.
 ///
-/// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`: an epoch number (its unit told by its size)
+/// The time is the first of `time`, `ts`, `@timestamp`, `timestamp`, `timestamp_ns` (the OpenTelemetry
+/// Collector's file exporter): an epoch number (its unit told by its size)
 /// or an RFC 3339 string. The level is `level`, `severity` or `lvl`, a name or pino's number, `info` when
-/// absent. The message is the contents of `msg`, `message` or `log` (escapes left as written); Docker's `log`
+/// absent. The message is the contents of `msg`, `message`, `body` (OpenTelemetry) or `log` (escapes left as written); Docker's `log`
 /// holds the container's own line, whose level and message are read from it (see `EmbeddedLine`). Lines that are not objects
 /// continue the event before them: Node prints uncaught stack traces raw.
 public struct JSONLinesParser: LineParser {
@@ -12,15 +13,15 @@ public struct JSONLinesParser: LineParser {
   /// continuations: both are only counted as read.
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    guard case .event(_, let fields) = read(line, localOffsetSeconds: 0) else { return false }
+    guard case .event(_, let fields) = read(line, localOffsetSeconds: .utc) else { return false }
     return fields.hasLevelOrMessage
   }
 
@@ -49,7 +50,7 @@ public struct JSONLinesParser: LineParser {
   }
 
   @inline(__always)
-  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Reading {
+  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone) -> Reading {
     guard line.byte(at: line.skippingBlanks(from: 0)) == ASCII.openBrace else { return .notAnObject }
     var time: JSONValueRange?
     var level: JSONValueRange?
@@ -58,12 +59,15 @@ public struct JSONLinesParser: LineParser {
     var wrapped = false
     let complete = JSONObjectScanner.forEachMember(in: line) { key, value in
       switch key.count {
-      case 2, 4, 9, 10:
-        if time == nil,
+      case 2, 4, 9, 10, 12:
+        if message == nil, key.count == 4, line.matches("body", at: key.lowerBound) {
+          message = value
+        } else if time == nil,
           line.matches("time", at: key.lowerBound) && key.count == 4
             || line.matches("ts", at: key.lowerBound) && key.count == 2
             || line.matches("timestamp", at: key.lowerBound) && key.count == 9
             || line.matches("@timestamp", at: key.lowerBound) && key.count == 10
+            || line.matches("timestamp_ns", at: key.lowerBound) && key.count == 12
         {
           time = value
         }
@@ -122,7 +126,7 @@ public struct JSONLinesParser: LineParser {
 
   @inline(__always)
   private static func readTime(
-    _ line: UnsafeRawBufferPointer, _ value: JSONValueRange, localOffsetSeconds: Int
+    _ line: UnsafeRawBufferPointer, _ value: JSONValueRange, localOffsetSeconds: LocalZone
   ) -> (timestamp: Timestamp, hasZone: Bool)? {
     if value.isString,
       let scanned = TimestampScanner.dateTime(

@@ -1,34 +1,51 @@
 /// Finds the level word that plain-text log lines carry near their start, whatever the framework: Python's
 /// `… - shipping.db - ERROR - …` and `[…] ERROR in app: …`, zap's `…\tERROR\tlogger\t…`, nginx's `[error]`,
-/// monolog's `app.ERROR:`; Go's `log` lines have none at all.
+/// Apache's `[core:error]`, monolog's `app.ERROR:`; Go's `log` lines have none at all.
 ///
 /// A word counts only when it is written as a level rather than as prose: in capitals (`ERROR`, `WARN`),
-/// enclosed (`[error]`, `<warn>`), or ended by `:` or a tab — so Go's `Error Percent is 5` stays a message.
+/// enclosed (`[error]`, `<warn>`, `[http:info]`), ended by `:` or a tab, or in lower case right after the time
+/// (`2022-06-02T10:54:45.001Z debug wcp …`) — so Go's `Error Percent is 5` stays a message. Abbreviated levels
+/// count too (see `LevelLetters`): a lone capital (`V`, `D`, `I`, `W`, `E`, `F`), ESXi's `Db(167)`, SSSD's
+/// `(0x0040)`.
 enum LevelWord {
-  /// The level and where the message starts, searching `words` words from `start` (a logger name and a
-  /// dash may come first); nil when no level word is found.
+  /// The level and where the message starts, searching `words` words from `start` up to `end` (a logger name
+  /// and a dash may come first); nil when no level word is found. With `leading`, the word at `start` counts
+  /// in lower case too.
   static func find(
-    in line: UnsafeRawBufferPointer, from start: Int, words limit: Int = 4
+    in line: UnsafeRawBufferPointer, from start: Int, to end: Int? = nil, words limit: Int = 4,
+    leading: Bool = false
   ) -> (level: LogLevel, messageStart: Int)? {
+    let stop = min(end ?? line.count, line.count)
     var index = start
     var words = 0
-    while index < line.count, words < limit {
-      while index < line.count, isSeparator(line[index]) { index += 1 }
-      guard index < line.count else { return nil }
-      let opened = index > start && (line[index - 1] == ASCII.openBracket || line[index - 1] == 0x3C)
+    while index < stop, words < limit {
+      while index < stop, isSeparator(line[index]) { index += 1 }
+      guard index < stop else { return nil }
+      let previous = index > start ? line[index - 1] : 0
+      let opened = previous == ASCII.openBracket || previous == 0x3C || previous == ASCII.colon
       var end = index
-      while end < line.count, !isSeparator(line[end]), line[end] != ASCII.colon, line[end] != 0x3E {
+      while end < stop, !isSeparator(line[end]), line[end] != ASCII.colon, line[end] != 0x3E {
         end += 1
       }
-      if end > index, let level = LogLevel(name: line, index..<end) {
-        let closer = line.byte(at: end)
-        let enclosed = opened && (closer == ASCII.closeBracket || closer == 0x3E)
-        let marked = closer == ASCII.colon || closer == ASCII.tab
-        if enclosed || marked || isCapitals(line, index..<end) {
+      if end > index {
+        if let level = LogLevel(name: line, index..<end) {
+          let closer = line.byte(at: end)
+          let enclosed =
+            opened && (closer == ASCII.closeBracket || closer == 0x3E)
+            && (previous != ASCII.colon || closer == ASCII.closeBracket)
+          let marked = closer == ASCII.colon || closer == ASCII.tab
+          let first =
+            leading && words == 0 && index == line.skippingBlanks(from: start)
+            && range(index..<end, in: line, allSatisfy: ASCII.isLowerLetter)
+          if enclosed || marked || first || isCapitals(line, index..<end) {
+            return (level, messageStart(in: line, after: end))
+          }
+        } else if let level = LevelLetters.level(in: line, index..<end) {
           return (level, messageStart(in: line, after: end))
         }
       }
-      words += 1
+      // A dotted name (`ipa.example.com`, `app.ERROR`) is one word, and a lone colon none.
+      if end > index, line.byte(at: end) != ASCII.dot { words += 1 }
       index = max(end, index + 1)
     }
     return nil
@@ -57,6 +74,12 @@ enum LevelWord {
   }
 
   private static func isCapitals(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-    range.allSatisfy { ASCII.isUpperLetter(line[$0]) }
+    self.range(range, in: line, allSatisfy: ASCII.isUpperLetter)
+  }
+
+  private static func range(
+    _ range: Range<Int>, in line: UnsafeRawBufferPointer, allSatisfy test: (UInt8) -> Bool
+  ) -> Bool {
+    range.allSatisfy { test(line[$0]) }
   }
 }

@@ -9,15 +9,15 @@ public struct LogfmtParser: LineParser {
   public static let format = Format.logfmt
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    guard case .event(_, _, let fields) = read(line, localOffsetSeconds: 0) else { return false }
+    guard case .event(_, _, let fields) = read(line, localOffsetSeconds: .utc) else { return false }
     return fields >= 3
   }
 
@@ -40,7 +40,7 @@ public struct LogfmtParser: LineParser {
     case other
   }
 
-  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> Reading {
+  private static func read(_ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone) -> Reading {
     var time: Range<Int>?
     var level: Range<Int>?
     var message: Range<Int>?

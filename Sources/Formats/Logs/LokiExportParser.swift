@@ -36,7 +36,7 @@ public struct LokiExportParser: LineParser {
 
   /// `<RFC 3339 time> {labels} <line>`.
   private static func text(_ line: UnsafeRawBufferPointer) -> Reading {
-    guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: 0), time.hasZone,
+    guard let time = TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: .utc), time.hasZone,
       line.byte(at: time.end) == ASCII.space, line.byte(at: time.end + 1) == ASCII.openBrace
     else { return .malformed("not `<RFC 3339 time> {labels} <line>` nor a logcli jsonl object") }
     var service: (rank: Int, range: Range<Int>)?
@@ -78,7 +78,8 @@ public struct LokiExportParser: LineParser {
       return .malformed("not a logcli jsonl object (labels, line, timestamp)")
     }
     guard
-      let time = TimestampScanner.dateTime(in: line, at: timestamp.range.lowerBound, localOffsetSeconds: 0),
+      let time = TimestampScanner.dateTime(
+        in: line, at: timestamp.range.lowerBound, localOffsetSeconds: .utc),
       time.hasZone
     else { return .malformed("timestamp is not an RFC 3339 time") }
     var service: (rank: Int, range: Range<Int>)?

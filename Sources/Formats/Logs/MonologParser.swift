@@ -11,17 +11,17 @@ public struct MonologParser: LineParser {
   /// continuations: both are only counted as read.
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var sawEvent = false
   private var times = DateTimeCache()
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var times = DateTimeCache()
-    return header(of: line, localOffsetSeconds: 0, times: &times) != nil
+    return header(of: line, localOffsetSeconds: .utc, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -33,7 +33,7 @@ public struct MonologParser: LineParser {
         LogEvent(time: header.time.timestamp, level: header.level, message: header.messageStart..<end))
     }
     if line.byte(at: 0) == ASCII.openBracket,
-      TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: 0) != nil
+      TimestampScanner.dateTime(in: line, at: 1, localOffsetSeconds: .utc) != nil
     {
       return .malformed(reason: "time stamp not followed by `channel.LEVEL: `")
     }
@@ -48,7 +48,7 @@ public struct MonologParser: LineParser {
 
   /// Reads `[time] channel.LEVEL: `; nil when the line is not an event header.
   private static func header(
-    of line: UnsafeRawBufferPointer, localOffsetSeconds: Int, times: inout DateTimeCache
+    of line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, times: inout DateTimeCache
   ) -> Header? {
     guard line.byte(at: 0) == ASCII.openBracket,
       let time = times.dateTime(in: line, at: 1, localOffsetSeconds: localOffsetSeconds),

@@ -12,16 +12,16 @@ public struct MySQLErrorLogParser: LineParser {
   public static let format = Format.mysqlErrorLog
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var times = DateTimeCache()
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var times = DateTimeCache()
-    return header(of: line, localOffsetSeconds: 0, times: &times) != nil
+    return header(of: line, localOffsetSeconds: .utc, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -41,7 +41,7 @@ public struct MySQLErrorLogParser: LineParser {
 
   /// Reads `time thread [Level] ([MY-nnnnnn] [Subsystem] )`; nil when the line is not an event.
   private static func header(
-    of line: UnsafeRawBufferPointer, localOffsetSeconds: Int, times: inout DateTimeCache
+    of line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, times: inout DateTimeCache
   ) -> Header? {
     guard let first = line.byte(at: 0), ASCII.isDigit(first),
       let time = times.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds)
@@ -66,7 +66,9 @@ public struct MySQLErrorLogParser: LineParser {
   }
 
   /// MariaDB's `yyyy-MM-dd  H:mm:ss` (or `HH:mm:ss`), in the server's local time.
-  private static func mariaDBTime(in line: UnsafeRawBufferPointer, localOffsetSeconds: Int) -> ScannedTime? {
+  private static func mariaDBTime(in line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone)
+    -> ScannedTime?
+  {
     guard let day = TimestampScanner.day(in: line, at: 0), line.byte(at: 10) == ASCII.space else {
       return nil
     }
@@ -76,7 +78,8 @@ public struct MySQLErrorLogParser: LineParser {
       line.byte(at: hour.end + 3) == ASCII.colon, let second = line.fixedDigits(at: hour.end + 4, width: 2),
       minute < 60, second <= 60
     else { return nil }
-    let seconds = day * 86_400 + Int64(Int(hour.value) * 3600 + minute * 60 + second - localOffsetSeconds)
+    let local = day * 86_400 + Int64(Int(hour.value) * 3600 + minute * 60 + second)
+    let seconds = local - Int64(localOffsetSeconds.offset(forLocal: local))
     return ScannedTime(timestamp: Timestamp(milliseconds: seconds * 1000), end: hour.end + 6, hasZone: false)
   }
 

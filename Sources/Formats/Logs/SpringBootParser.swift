@@ -13,18 +13,18 @@ public struct SpringBootParser: LineParser {
   /// continuations: both are only counted as read.
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   /// Lines before the first event (a banner, a JVM notice) are structure: there is no event to continue.
   private var sawEvent = false
   private var times = DateTimeCache()
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var times = DateTimeCache()
-    return header(of: line, localOffsetSeconds: 0, times: &times) != nil
+    return header(of: line, localOffsetSeconds: .utc, times: &times) != nil
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -33,7 +33,7 @@ public struct SpringBootParser: LineParser {
       if !header.time.hasZone { assumedZone = true }
       return .log(LogEvent(time: header.time.timestamp, level: header.level, message: header.message))
     }
-    if TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: 0) != nil {
+    if TimestampScanner.dateTime(in: line, at: 0, localOffsetSeconds: .utc) != nil {
       return .malformed(reason: "time stamp not followed by `LEVEL PID --- [thread] logger : `")
     }
     return sawEvent ? .continuation : .structure
@@ -47,7 +47,7 @@ public struct SpringBootParser: LineParser {
 
   /// Reads `time LEVEL [PID] --- [blocks] logger : `; nil when the line is not an event header.
   private static func header(
-    of line: UnsafeRawBufferPointer, localOffsetSeconds: Int, times: inout DateTimeCache
+    of line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, times: inout DateTimeCache
   ) -> Header? {
     guard let first = line.byte(at: 0), ASCII.isDigit(first),
       let time = times.dateTime(in: line, at: 0, localOffsetSeconds: localOffsetSeconds),

@@ -2,7 +2,9 @@
 /// - BSD / RFC 3164, with or without the `<PRI>`: `<34>Nov 27 03:00:01 db1 sshd[2415]: Accepted publickey …`,
 ///   as `/var/log/syslog` and `/var/log/messages` hold it (no year: see `YearlessDates`; no zone: `--tz`);
 ///   rsyslog's file format puts an RFC 3339 time in its place (`2026-11-27T03:00:01.123+00:00 db1 …`);
-/// - RFC 5424: `<165>1 2026-11-27T03:00:01.003Z db1 shipping 2415 ID47 [meta@1 a="b"] message`.
+/// - RFC 5424: `<165>1 2026-11-27T03:00:01.003Z db1 shipping 2415 ID47 [meta@1 a="b"] message`;
+/// - `journalctl -o short-iso` (`2026-11-27T03:00:01+0100 db1 nginx[7]: …`) and `-o short-precise` (the BSD time
+///   with microseconds).
 ///
 /// The app name (`sshd`, `shipping`) is the record's service; the level is the `<PRI>`'s severity, `info`
 /// without one. Lines in neither shape continue the event before them.
@@ -10,18 +12,18 @@ public struct SyslogParser: LineParser {
   public static let format = Format.syslog
   public static let linesAreIndependent = true
   public private(set) var assumedZone = false
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var dates: YearlessDates
   private var sawEvent = false
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
     dates = YearlessDates(path: context.path, year: context.options.year)
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     var dates = YearlessDates(path: "", year: 2000)
-    guard case .event = read(line, localOffsetSeconds: 0, dates: &dates) else { return false }
+    guard case .event = read(line, localOffsetSeconds: .utc, dates: &dates) else { return false }
     return true
   }
 
@@ -46,7 +48,7 @@ public struct SyslogParser: LineParser {
   }
 
   private static func read(
-    _ line: UnsafeRawBufferPointer, localOffsetSeconds: Int, dates: inout YearlessDates
+    _ line: UnsafeRawBufferPointer, localOffsetSeconds: LocalZone, dates: inout YearlessDates
   ) -> Reading {
     var index = 0
     var level = LogLevel.info
@@ -66,8 +68,14 @@ public struct SyslogParser: LineParser {
     let hasZone: Bool
     if let time = TimestampScanner.monthDayTime(in: line, at: index) {
       guard let days = dates.days(month: time.month, day: time.day) else { return .yearless }
-      let seconds = Int64(days) * 86_400 + Int64(time.seconds - localOffsetSeconds)
-      (timestamp, hasZone, index) = (Timestamp(milliseconds: seconds * 1000), false, time.end)
+      let local = Int64(days) * 86_400 + Int64(time.seconds)
+      let seconds = local - Int64(localOffsetSeconds.offset(forLocal: local))
+      // `journalctl -o short-precise` adds microseconds: `Jan 15 10:00:00.123456 host unit[1]: …`.
+      var (millisecond, end): (Int64, Int) = (0, time.end)
+      if line.byte(at: end) == ASCII.dot, let digit = line.byte(at: end + 1), ASCII.isDigit(digit) {
+        (millisecond, end) = TimestampScanner.milliseconds(in: line, from: end + 1, to: line.count)
+      }
+      (timestamp, hasZone, index) = (Timestamp(milliseconds: seconds * 1000 + millisecond), false, end)
     } else if line.byte(at: index + 10) == 0x54,
       let time = TimestampScanner.dateTime(in: line, at: index, localOffsetSeconds: localOffsetSeconds),
       time.hasZone
@@ -80,14 +88,22 @@ public struct SyslogParser: LineParser {
     // `host tag: message`, or `tag: message` when the sender left the host out. BSD tags are not always
     // one word (`syslogd 1.4.1: restart.`, `sandboxd[129] ([31211]): …`): the tag runs to the first `: `.
     // After an RFC 3339 time, which could open any log, only a one-word `tag:` makes the line syslog.
-    let first = token(in: line, from: index + 1)
+    var first = token(in: line, from: index + 1)
+    var lenient = !hasZone
+    if hasZone, first.count >= 4, let severity = LevelLetters.level(in: line, first) {
+      // ESXi writes its severity and priority where the host would be (`In(14)`, `Wa(180)`): as sure a sign
+      // of syslog as a BSD time.
+      if !priorityGiven { level = severity }
+      lenient = true
+      first = token(in: line, from: first.upperBound + 1)
+    }
     guard !first.isEmpty else { return .other }
     let tagStart =
       line.byte(at: first.upperBound - 1) == ASCII.colon ? first.lowerBound : first.upperBound + 1
-    let found = hasZone ? oneWordTagEnd(in: line, from: tagStart) : tagEnd(in: line, from: tagStart)
+    let found = lenient ? tagEnd(in: line, from: tagStart) : oneWordTagEnd(in: line, from: tagStart)
     guard let colon = found else {
       // A host and a message without a tag: a BSD time is syslog's own and still places the line.
-      guard !hasZone else { return .other }
+      guard lenient else { return .other }
       let message = line.skippingBlanks(from: first.upperBound)..<line.count
       return .event(LogEvent(time: timestamp, level: level, message: message), hasZone: hasZone)
     }
@@ -128,7 +144,7 @@ public struct SyslogParser: LineParser {
 
   /// RFC 5424 after `<PRI>1 `: `TIMESTAMP HOST APP PROCID MSGID SD MSG`, `-` for a missing field.
   private static func structured(
-    _ line: UnsafeRawBufferPointer, from start: Int, level: LogLevel, localOffsetSeconds: Int
+    _ line: UnsafeRawBufferPointer, from start: Int, level: LogLevel, localOffsetSeconds: LocalZone
   ) -> Reading {
     guard let time = TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: localOffsetSeconds),
       line.byte(at: time.end) == ASCII.space

@@ -52,7 +52,7 @@ public struct PrometheusTextParser: LineParser {
   public init(context: ParserContext) {
     path = context.path
     fileNameTime = SnapshotClock.fileNameTime(
-      path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
+      path: context.path, utcOffsetSeconds: context.options.zone)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -171,7 +171,8 @@ public struct PrometheusTextParser: LineParser {
     let start = PrometheusSampleLine.skipBlanks(line, from: keyword + 7)
     var end = line.count
     while end > start, PrometheusSampleLine.isBlank(line[end - 1]) { end -= 1 }
-    if let scanned = TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: 0), scanned.hasZone,
+    if let scanned = TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: .utc),
+      scanned.hasZone,
       scanned.end == end
     {
       return scanned.timestamp

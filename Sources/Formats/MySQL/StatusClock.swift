@@ -11,7 +11,7 @@ struct StatusClock {
   private var anchor: (time: Timestamp, uptime: Double, assumedZone: Bool)?
   private var placedAny = false
 
-  init(path: String, utcOffsetSeconds: Int) {
+  init(path: String, utcOffsetSeconds: LocalZone) {
     fileNameTime = SnapshotClock.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
   }
 

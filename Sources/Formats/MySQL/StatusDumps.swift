@@ -34,7 +34,7 @@ struct StatusDumps {
   init(context: ParserContext, readsRelative: Bool) {
     path = context.path
     self.readsRelative = readsRelative
-    clock = StatusClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
+    clock = StatusClock(path: context.path, utcOffsetSeconds: context.options.zone)
   }
 
   /// A `TS` line: the next dump was taken then. One that interrupts a dump ends it first.

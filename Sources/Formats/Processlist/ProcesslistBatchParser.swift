@@ -40,7 +40,7 @@ public struct ProcesslistBatchParser: LineParser {
   private var fields = BatchFields()
 
   public init(context: ParserContext) {
-    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
+    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.zone)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {

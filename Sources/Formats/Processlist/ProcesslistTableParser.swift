@@ -35,7 +35,7 @@ public struct ProcesslistTableParser: LineParser {
   private var rows: [ProcesslistRow] = []
 
   public init(context: ParserContext) {
-    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
+    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.zone)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {

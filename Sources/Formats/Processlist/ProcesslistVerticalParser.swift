@@ -67,7 +67,7 @@ public struct ProcesslistVerticalParser: LineParser {
   private var finished = false
 
   public init(context: ParserContext) {
-    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
+    clock = SnapshotClock(path: context.path, utcOffsetSeconds: context.options.zone)
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {

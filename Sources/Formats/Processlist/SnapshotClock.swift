@@ -14,7 +14,7 @@ struct SnapshotClock {
   private let path: String
   private let fileNameTime: Timestamp?
 
-  init(path: String, utcOffsetSeconds: Int) {
+  init(path: String, utcOffsetSeconds: LocalZone) {
     self.path = path
     fileNameTime = Self.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
   }
@@ -69,7 +69,7 @@ struct SnapshotClock {
   }
 
   /// `YYYY_MM_DD_HH_MM_SS-…` at the start of the file's name, as pt-stalk names its files.
-  static func fileNameTime(path: String, utcOffsetSeconds: Int) -> Timestamp? {
+  static func fileNameTime(path: String, utcOffsetSeconds: LocalZone) -> Timestamp? {
     let name = Array(path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).last ?? [])
     guard name.count > 19, name[19] == 0x2D else { return nil }
     var fields: [Int] = []
@@ -89,6 +89,7 @@ struct SnapshotClock {
     else { return nil }
     let days = CaptureCalendar.days(year: fields[0], month: fields[1], day: fields[2])
     let localSeconds = days * 86_400 + fields[3] * 3_600 + fields[4] * 60 + fields[5]
-    return Timestamp(milliseconds: Int64(localSeconds - utcOffsetSeconds) * 1000)
+    let local = Int64(localSeconds)
+    return Timestamp(milliseconds: (local - Int64(utcOffsetSeconds.offset(forLocal: local))) * 1000)
   }
 }

@@ -41,6 +41,17 @@ struct BoundParser {
     case .mysqlStatusBatch: self.init(StatusBatchParser.self, context: context)
     case .mysqlStatusVertical: self.init(StatusVerticalParser.self, context: context)
     case .syslog: self.init(SyslogParser.self, context: context)
+    case .haproxy: self.init(HAProxyParser.self, context: context)
+    case .awsAccess: self.init(AWSAccessParser.self, context: context)
+    case .s3Access: self.init(S3AccessParser.self, context: context)
+    case .uwsgi: self.init(UWSGIParser.self, context: context)
+    case .postgresql: self.init(PostgreSQLParser.self, context: context)
+    case .redis: self.init(RedisParser.self, context: context)
+    case .glog: self.init(GlogParser.self, context: context)
+    case .apacheError: self.init(ApacheErrorParser.self, context: context)
+    case .journald: self.init(JournaldParser.self, context: context)
+    case .mongodb: self.init(MongoDBParser.self, context: context)
+    case .dockerCompose: self.init(DockerComposeParser.self, context: context)
     case .logfmt: self.init(LogfmtParser.self, context: context)
     case .criLog: self.init(CRILogParser.self, context: context)
     case .lokiExport: self.init(LokiExportParser.self, context: context)
@@ -52,8 +63,16 @@ struct BoundParser {
   private init<P: LineParser>(_: P.Type, context: ParserContext) {
     var parser = P(context: context)
     linesAreIndependent = P.linesAreIndependent
+    var borrowed = P.format.readsEvents ? BorrowedReaders(context: context, own: P.format) : nil
     feed = { (line, number, tally, body) throws(FormatError) in
-      tally.deliver(parser.parse(line, number: number), line: line, number: number, to: body)
+      let record = parser.parse(line, number: number)
+      if borrowed != nil, Self.mayBorrow(record, line),
+        let other = borrowed!.read(line, number: number)
+      {
+        tally.borrow(other.record, from: other.format, line: line, number: number, to: body)
+      } else {
+        tally.deliver(record, line: line, number: number, to: body)
+      }
       while let record = parser.nextCompleted() {
         tally.deliver(record, line: line, number: number, to: body)
       }
@@ -65,6 +84,17 @@ struct BoundParser {
         tally.deliver(record, line: nothing, number: lastLine, to: body)
       }
       return (parser.series, parser.assumedZone, parser.fault)
+    }
+  }
+
+  /// Whether another format should be tried on a line the own one did not read as a record: one it could not
+  /// read or found before any record, or one it folded into the record before although it starts a record.
+  @inline(__always)
+  private static func mayBorrow(_ record: Record, _ line: UnsafeRawBufferPointer) -> Bool {
+    switch record {
+    case .malformed, .structure: true
+    case .continuation: BorrowedReaders.mayStartRecord(line)
+    case .log, .request, .sample, .snapshot: false
     }
   }
 }

@@ -13,10 +13,14 @@ struct ReadSession {
   private var document: DocumentCollection?
   private var decided = false
 
+  /// Whether these lines come after others read apart (a later chunk): its first lines continue those.
+  private let continuing: Bool
+
   /// A known `format` skips sniffing.
-  init(path: String, options: ReadOptions, format: Format?) {
+  init(path: String, options: ReadOptions, format: Format?, continuing: Bool = false) {
     context = ParserContext(path: path, options: options)
     tally = RecordTally(path: path)
+    self.continuing = continuing
     if let format { bind(format) }
   }
 
@@ -88,6 +92,7 @@ struct ReadSession {
   private mutating func bind(_ format: Format, documentPrefix: [UInt8] = []) {
     decided = true
     self.format = format
+    tally.layout = format.readsEvents ? (continuing ? .laterEvents : .events) : .layout
     if let parser = BoundParser(format: format, context: context) {
       self.parser = parser
     } else if let parser = format.documentParser {

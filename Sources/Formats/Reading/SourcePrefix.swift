@@ -58,8 +58,10 @@ struct SourcePrefix {
 
   /// A source whose first byte opens a JSON value and that a document parser accepts is that document;
   /// otherwise the line format that recognises the most buffered lines wins, the first in `Format.allCases`
-  /// on a tie, so detection is deterministic. A fallback format (time-stamped text) is tried only when no
-  /// specific one recognises a line: a damaged monolog file stays monolog, its bad lines counted.
+  /// on a tie, so detection is deterministic. A fallback format (time-stamped text) wins only when no specific
+  /// one recognises a line or, when the best is a log format, it recognises at least twice as many: a monolog
+  /// file with a few damaged lines stays monolog, a Java log that mixes layouts is read as time-stamped text,
+  /// and a metric export with times in its rows stays what it is.
   func detect() -> Detection {
     bytes.withUnsafeBytes { buffer in
       var first = 0
@@ -79,12 +81,12 @@ struct SourcePrefix {
       var best: (format: Format, count: Int)?
       for format in Format.allCases {
         guard let parser = format.lineParser else { continue }
-        if format.isFallback, best != nil { break }
         var count = 0
         for line in lines where !line.range.isEmpty {
           if parser.recognizes(UnsafeRawBufferPointer(rebasing: buffer[line.range])) { count += 1 }
         }
-        if count > 0, count > best?.count ?? 0 { best = (format, count) }
+        if format.isFallback, let best, !best.format.readsEvents || count < 2 * best.count { break }
+        if count > best?.count ?? 0 { best = (format, count) }
       }
       return best.map { .recognized($0.format) } ?? .unrecognized
     }

@@ -24,6 +24,17 @@ extension Format {
     case .mysqlStatusBatch: StatusBatchParser.self
     case .mysqlStatusVertical: StatusVerticalParser.self
     case .syslog: SyslogParser.self
+    case .haproxy: HAProxyParser.self
+    case .awsAccess: AWSAccessParser.self
+    case .s3Access: S3AccessParser.self
+    case .uwsgi: UWSGIParser.self
+    case .postgresql: PostgreSQLParser.self
+    case .redis: RedisParser.self
+    case .glog: GlogParser.self
+    case .apacheError: ApacheErrorParser.self
+    case .journald: JournaldParser.self
+    case .mongodb: MongoDBParser.self
+    case .dockerCompose: DockerComposeParser.self
     case .textLog: TextLogParser.self
     case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil
     }

@@ -10,6 +10,18 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case envoyAccess = "envoy-access"
   case envoyAccessJSON = "envoy-access-json"
   case nginxAccess = "nginx-access"
+  /// Before syslog: HAProxy logs through syslog, and its lines are syslog lines too.
+  case haproxy
+  case awsAccess = "aws-access"
+  case s3Access = "s3-access"
+  case uwsgi
+  case postgresql
+  case redis
+  case glog
+  case apacheError = "apache-error"
+  case journald
+  case mongodb
+  case dockerCompose = "docker-compose"
   case prometheusText = "prometheus-text"
   /// Before the Prometheus API response, whose sniffing a Grafana response (with `"status"` and `"data"` of
   /// its own) would pass too.
@@ -29,6 +41,22 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   /// Last: the fallback for time-stamped text that no specific format claims.
   case textLog = "text-log"
 
-  /// Formats that read what others read too, more loosely: chosen only when no other recognises a line.
+  /// Formats that read what others read too, more loosely: chosen only when no other recognises a line, or
+  /// when it recognises at least twice as many lines as the best of the others (a Java log mixing layouts).
   var isFallback: Bool { self == .textLog }
+
+  /// Logs and access logs: every line is a record, a line folded into the record before it, or skipped; they
+  /// have no layout lines of their own, and a line one of them cannot read may be read by another.
+  public var readsEvents: Bool {
+    switch self {
+    case .springBoot, .monolog, .mysqlErrorLog, .jsonLines, .logfmt, .criLog, .lokiExport, .envoyAccess,
+      .envoyAccessJSON, .nginxAccess, .syslog, .textLog, .haproxy, .awsAccess, .s3Access, .uwsgi, .postgresql,
+      .redis, .glog, .apacheError, .journald, .mongodb, .dockerCompose:
+      true
+    case .prometheusText, .grafanaQuery, .prometheusQueryRange, .promtoolDump, .victoriaMetricsExport,
+      .grafanaCSV, .cloudWatch, .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch,
+      .mysqlStatusTable, .mysqlStatusBatch, .mysqlStatusVertical:
+      false
+    }
+  }
 }

@@ -63,6 +63,80 @@ public enum FormatCatalog {
         example:
           #"192.168.1.100 - - [26/Feb/2026:10:00:01 +0000] "GET /health HTTP/1.1" 200 0 "-" "kube-probe/1.28""#
       )
+    case .haproxy:
+      Entry(
+        format: format,
+        summary:
+          "HAProxy HTTP and TCP logs (syslog or raw): timers, status, termination state, backend/server",
+        example:
+          "Feb 26 00:29:44 lb1 haproxy[7]: 178.203.144.192:50210 [26/Feb/2019:00:29:44.326] web~ app/nginx1 "
+          + #"0/0/1/48/49 200 3313 - - ---- 3/2/0/0/0 0/0 "GET /cart HTTP/1.1""#)
+    case .awsAccess:
+      Entry(
+        format: format,
+        summary:
+          "AWS Application and classic Load Balancer access logs: processing times, status, target group",
+        example:
+          "http 2016-08-10T22:08:42.945958Z app/my-lb/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 "
+          + #"0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - "#
+          + "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067")
+    case .s3Access:
+      Entry(
+        format: format,
+        summary: "Amazon S3 server access logs: operation, status, total time; bucket = upstream",
+        example:
+          "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be awsexamplebucket1 "
+          + "[06/Feb/2019:00:00:38 +0000] 192.0.2.3 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be "
+          + #"3E57427F3EXAMPLE REST.GET.VERSIONING - "GET /awsexamplebucket1?versioning HTTP/1.1" 200 - 113 - 7 -"#
+      )
+    case .uwsgi:
+      Entry(
+        format: format,
+        summary: "uWSGI request log: `… [time] GET /path => generated N bytes in N msecs (HTTP/1.1 200)`",
+        example:
+          "[pid: 24386|app: 0|req: 482950/4125645] 86.221.170.65 () {44 vars in 1322 bytes} [Tue Jan  3 05:01:31 2012] "
+          + "GET /contest/ => generated 192 bytes in 21 msecs (HTTP/1.1 200) 4 headers in 188 bytes (1 switches on core 0)"
+      )
+    case .postgresql:
+      Entry(
+        format: format,
+        summary:
+          "PostgreSQL stderr log, any log_line_prefix that starts with the time; zone abbreviations read",
+        example: "2025-08-13 01:45:01.127 PDT [12347] FATAL:  sorry, too many clients already")
+    case .redis:
+      Entry(
+        format: format, summary: "Redis and Sentinel logs (3.x+ `pid:role time mark`, 2.x `[pid] time mark`)",
+        example: "1:M 29 Aug 2023 13:47:38.984 # WARNING: The TCP backlog setting of 511 cannot be enforced.")
+    case .glog:
+      Entry(
+        format: format,
+        summary: "glog / klog (kubelet, control plane): `Lmmdd hh:mm:ss.uuuuuu tid file:line] msg`",
+        example: "E0517 15:04:22.619632 1952452992 kubelet.go:2453] \"Error syncing pod, skipping\"")
+    case .apacheError:
+      Entry(
+        format: format, summary: "Apache httpd error log (2.2 and 2.4 `[module:level]`) and CUPS's error log",
+        example:
+          "[Tue Apr 04 06:28:08.605341 2017] [core:error] [pid 17962] [client 127.0.0.1:60444] AH00135: Invalid method"
+      )
+    case .journald:
+      Entry(
+        format: format,
+        summary: "systemd journal as `journalctl -o json`: realtime µs, PRIORITY, unit = service, MESSAGE",
+        example:
+          #"{"__REALTIME_TIMESTAMP":"1700000000123456","PRIORITY":"3","_SYSTEMD_UNIT":"nginx.service","#
+          + #""SYSLOG_IDENTIFIER":"nginx","MESSAGE":"connect() failed (111: Connection refused)"}"#)
+    case .mongodb:
+      Entry(
+        format: format, summary: "MongoDB 4.4+ structured JSON log: t.$date, s (F/E/W/I/D1–D5), c, msg",
+        example:
+          #"{"t":{"$date":"2020-05-01T15:16:17.180+00:00"},"s":"W","c":"NETWORK","id":23016,"ctx":"listener","#
+          + #""msg":"Connection refused because there are too many open connections"}"#)
+    case .dockerCompose:
+      Entry(
+        format: format,
+        summary:
+          "`docker compose logs` output: `svc-1  | …` split into services, each inner line read in its format",
+        example: "api-1  | 2026-11-27 03:04:11,207 - payment - ERROR - Payment failed: connection refused")
     case .prometheusText:
       Entry(
         format: format,
@@ -178,7 +252,8 @@ public enum FormatCatalog {
       Entry(
         format: format,
         summary:
-          "Time-stamped text: Python logging, Flask, Go log, nginx error log, zap console; level word if any",
+          "Time-stamped text, any of the time shapes logs write near the line's start (Python, Go, log4j, Java "
+          + "Service Wrapper, Spark, HDFS, Rails, spdlog, VMware, …); level word or letter if any",
         example: "2026-11-27 03:04:11,207 - payment - ERROR - Payment failed: connection refused")
     }
   }

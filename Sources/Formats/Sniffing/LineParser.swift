@@ -27,7 +27,7 @@ public protocol LineParser {
   var series: [MetricSeries] { get }
   /// Whether each line is read without what came before it, so a source's chunks can be parsed apart.
   static var linesAreIndependent: Bool { get }
-  /// True once the parser had to assume `options.utcOffsetSeconds` for a time without a zone.
+  /// True once the parser had to assume `options.zone` for a time without a zone.
   var assumedZone: Bool { get }
   /// A fault of the source as a whole, found while parsing it and reported once it ends (a processlist
   /// snapshot or status table that nothing dates; each such one is also a malformed record); the records

@@ -9,7 +9,7 @@ struct DateTimeCache {
   /// `TimestampScanner.dateTime`, with the date and the minute taken from the cache when they are the same.
   @inline(__always)
   mutating func dateTime(
-    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: LocalZone
   ) -> ScannedTime? {
     guard start >= 0, start + 16 <= line.count else {
       return TimestampScanner.dateTime(in: line, at: start, localOffsetSeconds: localOffsetSeconds)

@@ -37,7 +37,7 @@ extension Timestamp {
     var text = text
     let scanned = text.withUTF8 { utf8 in
       let bytes = UnsafeRawBufferPointer(utf8)
-      return TimestampScanner.dateTime(in: bytes, at: 0, localOffsetSeconds: 0).flatMap {
+      return TimestampScanner.dateTime(in: bytes, at: 0, localOffsetSeconds: .utc).flatMap {
         $0.end == bytes.count && $0.hasZone ? $0.timestamp : nil
       }
     }

@@ -8,13 +8,13 @@ struct ScannedTime: Equatable {
 /// Reads the time stamps of the supported formats straight from a line's bytes (≈ 30 ns each, no allocation;
 /// Foundation's formatters are 20–2000× slower, see SWIFT-NOTES.md).
 ///
-/// Times written without a zone are taken at `localOffsetSeconds` east of UTC; the result says so, so that the
+/// Times written without a zone are taken in the `localOffsetSeconds` zone (`--tz`); the result says so, so that the
 /// parser can report the assumption.
 enum TimestampScanner {
   /// `yyyy-MM-dd HH:mm:ss` or `yyyy-MM-ddTHH:mm:ss`, an optional fraction after `.` or `,` (any number of digits,
   /// read to the millisecond), then an optional zone: `Z` or `±hh:mm`, `±hhmm`, `±hh`.
   static func dateTime(
-    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: LocalZone
   ) -> ScannedTime? {
     guard let minute = minute(in: line, at: start) else { return nil }
     return dateTime(in: line, at: start, minute: minute, localOffsetSeconds: localOffsetSeconds)
@@ -33,7 +33,7 @@ enum TimestampScanner {
   /// Go's `log` and nginx's error log: `yyyy/MM/dd HH:mm:ss`, then an optional fraction and zone as in
   /// `dateTime`.
   static func slashedDateTime(
-    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, at start: Int, localOffsetSeconds: LocalZone
   ) -> ScannedTime? {
     guard let day = day(in: line, at: start, separator: ASCII.slash),
       line.byte(at: start + 10) == ASCII.space,
@@ -58,7 +58,7 @@ enum TimestampScanner {
   /// fraction, the zone.
   @inline(__always)
   static func dateTime(
-    in line: UnsafeRawBufferPointer, at start: Int, minute: Int64, localOffsetSeconds: Int
+    in line: UnsafeRawBufferPointer, at start: Int, minute: Int64, localOffsetSeconds: LocalZone
   ) -> ScannedTime? {
     guard line.byte(at: start + 16) == ASCII.colon, let second = line.fixedDigits(at: start + 17, width: 2),
       second <= 60
@@ -71,7 +71,7 @@ enum TimestampScanner {
       (millisecond, index) = milliseconds(in: line, from: index + 1, to: line.count)
     }
     guard let zone = zoneOffset(in: line, at: index) else { return nil }
-    let offset = zone.seconds ?? localOffsetSeconds
+    let offset = zone.seconds ?? localOffsetSeconds.offset(forLocal: minute + Int64(second))
     let seconds = minute + Int64(second - offset)
     return ScannedTime(
       timestamp: Timestamp(milliseconds: seconds * 1000 + millisecond), end: zone.end,
@@ -153,7 +153,7 @@ enum TimestampScanner {
   /// Reads a zone at `index`: `Z`, `±hh:mm`, `±hhmm` or `±hh`; `seconds` is nil when there is none. Returns nil
   /// when a sign starts something that is not a valid offset.
   @inline(__always)
-  private static func zoneOffset(
+  static func zoneOffset(
     in line: UnsafeRawBufferPointer, at index: Int
   ) -> (seconds: Int?, end: Int)? {
     guard let mark = line.byte(at: index) else { return (nil, index) }
@@ -177,7 +177,7 @@ enum TimestampScanner {
 
   /// `Jan`…`Dec` in any case, packed into one integer so the match is a single switch.
   @inline(__always)
-  private static func monthNumber(in line: UnsafeRawBufferPointer, at index: Int) -> Int? {
+  static func monthNumber(in line: UnsafeRawBufferPointer, at index: Int) -> Int? {
     guard index + 3 <= line.count else { return nil }
     let packed =
       UInt32(ASCII.lowercased(line[index])) << 16 | UInt32(ASCII.lowercased(line[index + 1])) << 8
@@ -202,7 +202,7 @@ enum TimestampScanner {
   /// The digits of a fraction of a second starting at `start`, read to the millisecond (`5` is 500 ms, `123456`
   /// is 123 ms), and the index after them.
   @inline(__always)
-  private static func milliseconds(
+  static func milliseconds(
     in line: UnsafeRawBufferPointer, from start: Int, to end: Int
   ) -> (value: Int64, end: Int) {
     var index = start

@@ -122,6 +122,7 @@ struct SignalBuilder {
             stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
       }
       var refused: [Signal] = []
+      var templates: [Signal] = []
       for template in logs.templates.sorted(by: { $0.key < $1.key }) {
         let signal =
           Signal(
@@ -131,11 +132,13 @@ struct SignalBuilder {
             stepMilliseconds: step, values: rates(template.counts), sources: paths(service),
             examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds)
         signals.append(signal)
+        templates.append(signal)
         if let first = template.examples.first, ConnectionRefusal.matches(first.text) {
           refused.append(signal)
         }
       }
       if let refusal = Self.refusal(of: service, from: refused) { refusals.append(refusal) }
+      refusals += Self.databaseEvents(of: service, from: templates)
     }
     return signals + refusals
   }

@@ -19,7 +19,7 @@ public struct GrafanaCSVParser: LineParser {
     case rows(series: Int, time: Int, value: Int)
   }
 
-  private let localOffsetSeconds: Int
+  private let localOffsetSeconds: LocalZone
   private var delimiter: UInt8?
   private var layout: Layout?
   private var cells = CSVCells()
@@ -30,7 +30,7 @@ public struct GrafanaCSVParser: LineParser {
   private var handedOut = 0
 
   public init(context: ParserContext) {
-    localOffsetSeconds = context.options.utcOffsetSeconds
+    localOffsetSeconds = context.options.zone
   }
 
   /// A `sep=` line or a header whose first cell is `Time` or `Series`.
