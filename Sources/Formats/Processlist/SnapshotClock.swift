@@ -68,27 +68,12 @@ struct SnapshotClock {
     return Timestamp(milliseconds: milliseconds)
   }
 
-  /// `YYYY_MM_DD_HH_MM_SS-…` at the start of the file's name, as pt-stalk names its files.
+  /// The capture time in the file's name (`FileNameTime`: pt-stalk's `2026_11_27_03_00_00-…`, ISO 8601,
+  /// epoch seconds), nil when there is none or it is ambiguous.
   static func fileNameTime(path: String, utcOffsetSeconds: Int) -> Timestamp? {
-    let name = Array(path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).last ?? [])
-    guard name.count > 19, name[19] == 0x2D else { return nil }
-    var fields: [Int] = []
-    for (start, width) in [(0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2)] {
-      if start > 0, name[start - 1] != 0x5F { return nil }
-      var value = 0
-      for offset in start..<(start + width) {
-        guard DecimalBytes.isDigit(name[offset]) else { return nil }
-        value = value * 10 + Int(name[offset] &- 0x30)
-      }
-      fields.append(value)
+    guard case .time(let time, _) = FileNameTime.read(path: path, utcOffsetSeconds: utcOffsetSeconds) else {
+      return nil
     }
-    guard
-      CaptureCalendar.isValid(
-        year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
-        second: fields[5])
-    else { return nil }
-    let days = CaptureCalendar.days(year: fields[0], month: fields[1], day: fields[2])
-    let localSeconds = days * 86_400 + fields[3] * 3_600 + fields[4] * 60 + fields[5]
-    return Timestamp(milliseconds: Int64(localSeconds - utcOffsetSeconds) * 1000)
+    return time
   }
 }

@@ -23,6 +23,9 @@ extension Format {
     case .mysqlStatusTable: StatusTableParser.self
     case .mysqlStatusBatch: StatusBatchParser.self
     case .mysqlStatusVertical: StatusVerticalParser.self
+    case .mysqlSlowLog: SlowLogParser.self
+    case .mysqlInnoDBStatus: InnoDBStatusParser.self
+    case .mysqlLockWaits: LockWaitsParser.self
     case .syslog: SyslogParser.self
     case .textLog: TextLogParser.self
     case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil

@@ -25,6 +25,9 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case mysqlStatusTable = "mysql-status-table"
   case mysqlStatusBatch = "mysql-status-batch"
   case mysqlStatusVertical = "mysql-status-vertical"
+  case mysqlSlowLog = "mysql-slow-log"
+  case mysqlInnoDBStatus = "mysql-innodb-status"
+  case mysqlLockWaits = "mysql-lock-waits"
   case syslog
   /// Last: the fallback for time-stamped text that no specific format claims.
   case textLog = "text-log"

@@ -9,7 +9,7 @@ struct SignalBuilder {
   var step: Int64 { aggregate.stepMilliseconds }
 
   func signals() -> [Signal] {
-    let signals = requestSignals() + logSignals() + metricSignals() + processlistSignals()
+    let signals = requestSignals() + logSignals() + metricSignals() + processlistSignals() + databaseSignals()
     return signals + headroom(signals)
   }
 
@@ -47,7 +47,7 @@ struct SignalBuilder {
     }
   }
 
-  private func paths(_ component: String) -> [String] {
+  func paths(_ component: String) -> [String] {
     (aggregate.paths[component] ?? []).sorted()
   }
 
