@@ -158,4 +158,37 @@ extension SignalBuilder {
         resource: ProcesslistAggregate.component)
     ]
   }
+
+  // MARK: Restarts
+
+  /// A database's `Uptime` that falls is a restart: a `changes` event of the database in that bucket, dated
+  /// at the sample minus the uptime it reports (when the new server started).
+  func uptimeResets(_ signals: [Signal]) -> [Signal] {
+    signals.filter { $0.key.kind == .dbUptime }.compactMap { uptime in
+      var previous: Double?
+      var values = [Double](repeating: .nan, count: uptime.values.count)
+      var examples: [ExampleLine] = []
+      let rate = 1000 / Double(uptime.stepMilliseconds)
+      for (index, value) in uptime.values.enumerated() where !value.isNaN {
+        values[index] = 0
+        if let before = previous, value < before {
+          values[index] = rate
+          let started = uptime.milliseconds(at: index) - Int64(value * 1000)
+          examples.append(
+            ExampleLine(
+              path: uptime.sources.first ?? "", line: 0, milliseconds: started,
+              text: "\(uptime.key.source ?? uptime.name): Uptime \(Int64(before)) s → \(Int64(value)) s: restarted"))
+        }
+        previous = value
+      }
+      guard let first = examples.first else { return nil }
+      return Signal(
+        key: SignalKey(
+          component: uptime.key.component, kind: .changes, subject: "restart",
+          source: "uptime reset \(uptime.key.source ?? "")"),
+        name: "\(uptime.key.component) restarts (Uptime reset)", unit: "events/s", role: .change,
+        startMilliseconds: uptime.startMilliseconds, stepMilliseconds: uptime.stepMilliseconds, values: values,
+        sources: uptime.sources, examples: Array(examples.prefix(3)), firstSeenMilliseconds: first.milliseconds)
+    }
+  }
 }

@@ -10,7 +10,7 @@ struct SignalBuilder {
 
   func signals() -> [Signal] {
     let signals = requestSignals() + logSignals() + metricSignals() + processlistSignals() + databaseSignals()
-    return signals + headroom(signals)
+    return signals + headroom(signals) + uptimeResets(signals)
   }
 
   // MARK: Buckets
@@ -99,7 +99,7 @@ struct SignalBuilder {
     let range = buckets(step: step)
     let seconds = Double(step) / 1000
     var signals: [Signal] = []
-    var refusals: [Signal] = []
+    var events: [Signal] = []
     for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key }) {
       // The service's log covers the buckets from its first to its last event: zero inside, a gap outside.
       var first = Int64.max
@@ -121,7 +121,7 @@ struct SignalBuilder {
             role: level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
       }
-      var refused: [Signal] = []
+      var typed: [Signal] = []
       for template in logs.templates.sorted(by: { $0.key < $1.key }) {
         let signal =
           Signal(
@@ -131,34 +131,11 @@ struct SignalBuilder {
             stepMilliseconds: step, values: rates(template.counts), sources: paths(service),
             examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds)
         signals.append(signal)
-        if let first = template.examples.first, ConnectionRefusal.matches(first.text) {
-          refused.append(signal)
-        }
+        if let first = template.examples.first, Self.isTypedEvent(first.text) { typed.append(signal) }
       }
-      if let refusal = Self.refusal(of: service, from: refused) { refusals.append(refusal) }
+      events += Self.typedEvents(of: service, from: typed)
     }
-    return signals + refusals
-  }
-
-  /// The lines of `service`'s templates that say MySQL refused a connection, as one signal of the database:
-  /// the client-side evidence of a full server.
-  private static func refusal(of service: String, from templates: [Signal]) -> Signal? {
-    guard let first = templates.first else { return nil }
-    var values = first.values
-    for template in templates.dropFirst() {
-      for index in values.indices { values[index] += template.values[index] }
-    }
-    let examples = templates.flatMap(\.examples).sorted {
-      ($0.milliseconds, $0.path, $0.line) < ($1.milliseconds, $1.path, $1.line)
-    }
-    return Signal(
-      key: SignalKey(
-        component: ProcesslistAggregate.component, kind: .dbConnectionErrors, subject: "client=\(service)",
-        source: SignalKey.clientLogSource),
-      name: "mysql connections refused (\(service) log: 1040 Too many connections)", unit: "lines/s",
-      role: .resource, startMilliseconds: first.startMilliseconds, stepMilliseconds: first.stepMilliseconds,
-      values: values, sources: first.sources, examples: Array(examples.prefix(3)),
-      firstSeenMilliseconds: examples.first?.milliseconds)
+    return signals + events
   }
 
   /// A short stable id for a template: the first 8 hex digits of the hash of its final text.
@@ -206,7 +183,7 @@ struct SignalBuilder {
             source: MetricVocabulary.displayName(identity)),
           name: MetricVocabulary.displayName(identity) + (meaning.isCounter ? " rate" : ""),
           unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
-          stepMilliseconds: native, values: values, sources: series.paths.sorted()))
+          stepMilliseconds: native, values: values, sources: series.paths.sorted(), client: meaning.client))
     }
     return signals + histogramSignals(histograms)
   }

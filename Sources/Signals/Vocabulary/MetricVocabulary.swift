@@ -10,6 +10,8 @@ enum MetricVocabulary {
     var unit: String
     var role: SignalRole
     var isCounter: Bool
+    /// Who drives the series, from the label the vocabulary names for it.
+    var client: String? = nil
   }
 
   /// mysqld_exporter names (`mysql_global_status_*`, `mysql_global_variables_*`).
@@ -43,6 +45,7 @@ enum MetricVocabulary {
         component: "rds", kind: .dbConnections, subject: nil, unit: "connections", role: .resource,
         isCounter: false)
     }
+    if let known = MySQLMetricVocabulary.meaning(of: series) { return known }
     if let known = mysql[series.name] {
       // Scrape-target labels say where a series came from, not what it measures.
       let meaningful = series.labels.filter { !scrapeLabels.contains($0.name) }
