@@ -176,7 +176,7 @@ struct InnoDBReportBuilder {
   }
 
   /// The section a header line names, if it is one.
-  private static func section(_ line: UnsafeRawBufferPointer) -> Section? {
+  static func section(_ line: UnsafeRawBufferPointer) -> Section? {
     if line.count == 10, line.matches("SEMAPHORES", at: 0) { return .semaphores }
     if line.count == 24, line.matches("LATEST DETECTED DEADLOCK", at: 0) { return .deadlock }
     if line.count == 12, line.matches("TRANSACTIONS", at: 0) { return .transactions }

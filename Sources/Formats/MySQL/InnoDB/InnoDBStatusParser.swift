@@ -86,7 +86,7 @@ public struct InnoDBStatusParser: LineParser {
     }
     if report == nil {
       // A report whose header was cut off (a pasted excerpt) still counts from its first section.
-      guard Self.recognizes(line) else { return }
+      guard Self.recognizes(line) || InnoDBReportBuilder.section(line) != nil else { return }
       report = InnoDBReportBuilder(line: number, localOffsetSeconds: localOffsetSeconds)
     }
     report!.add(line, number: number)
