@@ -12,22 +12,34 @@ struct SnapshotClock {
   /// The first snapshot that nothing dated: the source's fault, reported once beside its per-line skips.
   private(set) var untimed: FormatError?
   private let path: String
-  private let fileNameTime: Timestamp?
+  private let fileName: FileNameTime.Reading
+  /// Snapshots dated from the file name so far: a pt-stalk `-processlist` without `TS` lines holds one per
+  /// collection interval, so the k-th is taken k intervals after the name's time.
+  private var fromFileName: Int64 = 0
+  /// pt-stalk's `--sleep-collect` default, the interval of its processlist loop.
+  static let collectionIntervalMilliseconds: Int64 = 1000
 
   init(path: String, utcOffsetSeconds: Int) {
     self.path = path
-    fileNameTime = Self.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
+    fileName = FileNameTime.read(path: path, utcOffsetSeconds: utcOffsetSeconds)
   }
 
   /// The time of the snapshot starting at `line`, or the reason to skip it when nothing tells: a guess
   /// (the file's mtime, the time of reading) would put the connections at a moment they never had.
   mutating func time(forSnapshotAt line: Int) -> Result<Timestamp, FormatError> {
     if let latestStamp { return .success(latestStamp) }
-    if let fileNameTime {
-      assumedZone = true
-      return .success(fileNameTime)
+    if case .time(let named, let hasZone) = fileName {
+      if !hasZone { assumedZone = true }
+      defer { fromFileName += 1 }
+      return .success(Timestamp(milliseconds: named.milliseconds + fromFileName * Self.collectionIntervalMilliseconds))
     }
-    let error = FormatError.untimedSnapshot(path: path, line: line)
+    var error = FormatError.untimedSnapshot(path: path, line: line)
+    if case .ambiguous(let reason) = fileName {
+      error = .untimed(
+        path: path, line: line,
+        detail: "no time for the processlist snapshot at line \(line): the file name's time is ambiguous "
+          + "(\(reason)); add TS lines")
+    }
     if untimed == nil { untimed = error }
     return .failure(error)
   }

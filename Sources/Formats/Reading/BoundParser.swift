@@ -43,6 +43,7 @@ struct BoundParser {
     case .mysqlSlowLog: self.init(SlowLogParser.self, context: context)
     case .mysqlInnoDBStatus: self.init(InnoDBStatusParser.self, context: context)
     case .mysqlLockWaits: self.init(LockWaitsParser.self, context: context)
+    case .vmstat: self.init(VmstatParser.self, context: context)
     case .syslog: self.init(SyslogParser.self, context: context)
     case .logfmt: self.init(LogfmtParser.self, context: context)
     case .criLog: self.init(CRILogParser.self, context: context)

@@ -26,6 +26,7 @@ extension Format {
     case .mysqlSlowLog: SlowLogParser.self
     case .mysqlInnoDBStatus: InnoDBStatusParser.self
     case .mysqlLockWaits: LockWaitsParser.self
+    case .vmstat: VmstatParser.self
     case .syslog: SyslogParser.self
     case .textLog: TextLogParser.self
     case .prometheusQueryRange, .cloudWatch, .grafanaQuery: nil

@@ -28,6 +28,8 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case mysqlSlowLog = "mysql-slow-log"
   case mysqlInnoDBStatus = "mysql-innodb-status"
   case mysqlLockWaits = "mysql-lock-waits"
+  /// `vmstat N` as pt-stalk's `-vmstat` captures it: no times, one line per interval.
+  case vmstat
   case syslog
   /// Last: the fallback for time-stamped text that no specific format claims.
   case textLog = "text-log"

@@ -168,6 +168,13 @@ public enum FormatCatalog {
           "Lock-wait query rows in \\G form (pt-stalk -lock-waits, sys.innodb_lock_waits, "
           + "information_schema.innodb_lock_waits joined to innodb_trx): waiter and blocking thread",
         example: "   blocking_thread: 10")
+    case .vmstat:
+      Entry(
+        format: format,
+        summary:
+          "vmstat N (pt-stalk -vmstat): CPU busy, I/O wait and run queue of the database host, dated from the "
+          + "file name's capture time and the interval (1 s, pt-stalk's default), the first since-boot line skipped",
+        example: " 2  0      0 1234567  12345 678901    0    0     1     5   10   20  5  2 93  0  0")
     case .logfmt:
       Entry(
         format: format,

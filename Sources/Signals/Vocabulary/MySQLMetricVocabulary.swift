@@ -94,6 +94,15 @@ enum MySQLMetricVocabulary {
     Row(
       name: "mysql_slave_status_seconds_behind_master", kind: .dbReplicationLag, unit: "s", role: .resource,
       isCounter: false, example: #"mysql_slave_status_seconds_behind_master{channel_name=""} 12"#),
+    Row(
+      name: "vmstat_cpu_busy_percent", kind: .cpuUsage, unit: "%", role: .resource, isCounter: false,
+      example: "vmstat_cpu_busy_percent 97"),
+    Row(
+      name: "vmstat_cpu_iowait_percent", kind: .cpuUsage, unit: "%", role: .context, isCounter: false,
+      example: "vmstat_cpu_iowait_percent 12"),
+    Row(
+      name: "vmstat_run_queue", kind: .threads, unit: "processes", role: .context, isCounter: false,
+      example: "vmstat_run_queue 31"),
   ]
 
   private static let byName: [String: Row] = Dictionary(rows.map { ($0.name, $0) }) { first, _ in first }
