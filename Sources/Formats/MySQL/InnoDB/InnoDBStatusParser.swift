@@ -31,8 +31,16 @@ public struct InnoDBStatusParser: LineParser {
     fileNameTime = FileNameTime.read(path: context.path, utcOffsetSeconds: context.options.utcOffsetSeconds)
   }
 
+  /// Whether the line ends with `INNODB MONITOR OUTPUT` (blanks after it allowed): the report's first and
+  /// last lines, found without searching every line.
+  static func endsWithMonitorOutput(_ line: UnsafeRawBufferPointer) -> Bool {
+    var end = line.count
+    while end > 0, line[end - 1] == ASCII.space || line[end - 1] == 0x0D { end -= 1 }
+    return end >= 21 && line[end - 1] == 0x54 && line.matches("INNODB MONITOR OUTPUT", at: end - 21)
+  }
+
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    ByteLiterals.contains(line, "INNODB MONITOR OUTPUT") || line.matches("---TRANSACTION ", at: 0)
+    endsWithMonitorOutput(line) || line.matches("---TRANSACTION ", at: 0)
       || line.matches("LATEST DETECTED DEADLOCK", at: 0) || line.matches("History list length ", at: 0)
       || line.matches("Trx id counter ", at: 0) || line.matches("OS WAIT ARRAY INFO", at: 0)
   }
@@ -73,11 +81,12 @@ public struct InnoDBStatusParser: LineParser {
       stamp = time
       return
     }
-    if ByteLiterals.contains(line, "END OF INNODB MONITOR OUTPUT") {
+    let monitorLine = Self.endsWithMonitorOutput(line)
+    if monitorLine, line.matches("END OF INNODB MONITOR OUTPUT", at: 0) {
       if report != nil { end() }
       return
     }
-    if ByteLiterals.contains(line, "INNODB MONITOR OUTPUT") {
+    if monitorLine {
       if report != nil { end() }
       var builder = InnoDBReportBuilder(line: number, localOffsetSeconds: localOffsetSeconds)
       builder.headerTime = InnoDBReportBuilder.monitorTime(line, localOffsetSeconds: localOffsetSeconds)

@@ -215,7 +215,7 @@ public struct SlowLogParser: LineParser {
 
   private mutating func appendStatement(_ line: UnsafeRawBufferPointer) {
     if !statement.isEmpty { statement.append(0x0A) }
-    statement.append(contentsOf: line)
+    statement.append(contentsOf: line.assumingMemoryBound(to: UInt8.self))
     var last = line.count - 1
     while last >= 0, line[last] == ASCII.space || line[last] == 0x0D || line[last] == ASCII.tab { last -= 1 }
     lastLineEndedStatement = last >= 0 && line[last] == 0x3B
