@@ -41,6 +41,7 @@ public struct InnoDBStatusParser: LineParser {
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
     endsWithMonitorOutput(line) || line.matches("---TRANSACTION ", at: 0)
+      || (line.matches("InnoDB\t", at: 0) && ByteLiterals.contains(line, "INNODB MONITOR OUTPUT"))
       || line.matches("LATEST DETECTED DEADLOCK", at: 0) || line.matches("History list length ", at: 0)
       || line.matches("Trx id counter ", at: 0) || line.matches("OS WAIT ARRAY INFO", at: 0)
   }
