@@ -180,3 +180,33 @@ struct SlowLogParserTests {
     #expect(QueryFingerprint.text(of: statement) == expected)
   }
 }
+
+extension SlowLogParserTests {
+  @Test("MariaDB's banner (tab-separated, `mariadbd, Version:`) is no statement, and entries after it are whole")
+  func mariaDBBanner() throws {
+    let log = """
+      mariadbd, Version: 10.11.19-MariaDB-0+deb12u1 (Debian 12). started with:
+      Tcp port: 33999  Unix socket: /tmp/s.sock
+      Time\t\t    Id Command\tArgument
+      # Time: 261208  0:26:29
+      # User@Host: root[root] @ localhost [127.0.0.1]
+      # Thread_id: 4  Schema:   QC_hit: No
+      # Query_time: 0.000193  Lock_time: 0.000092  Rows_sent: 0  Rows_examined: 0
+      # Rows_affected: 0  Bytes_sent: 75
+      SET timestamp=1796689589;
+      SELECT name FROM shop.cities WHERE id = 2;
+      # User@Host: root[root] @ localhost [127.0.0.1]
+      # Thread_id: 4  Schema:   QC_hit: No
+      # Query_time: 0.100172  Lock_time: 0.000000  Rows_sent: 1  Rows_examined: 0
+      # Rows_affected: 0  Bytes_sent: 67
+      SET timestamp=1796689589;
+      SELECT SLEEP(0.1);
+
+      """
+    let (queries, stats) = try Self.queries(log)
+    #expect(stats.skipped == 0)
+    #expect(queries.map(\.queryTime) == [0.000193, 0.100172])
+    #expect(queries.first?.database == nil)
+    #expect(queries.first?.firstSight?.fingerprint == "select name from shop.cities where id = ?")
+  }
+}

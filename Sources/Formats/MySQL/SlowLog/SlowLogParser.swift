@@ -282,14 +282,23 @@ public struct SlowLogParser: LineParser {
     return String(decoding: text, as: UTF8.self)
   }
 
-  /// The lines a server writes at the top of a new slow log (also mid-file, after a restart).
+  /// The lines a server writes at the top of a new slow log (also mid-file, after a restart):
+  /// `/usr/sbin/mysqld, Version: 5.7.12 (…). started with:` (MariaDB's `mariadbd, Version: …`), `Tcp port: …`,
+  /// and `Time  Id Command  Argument` (blanks or tabs).
   private static func isServerBanner(_ line: UnsafeRawBufferPointer) -> Bool {
     guard let first = line.first, first != 0x23 else { return false }
     if line.matches("Tcp port: ", at: 0) || line.matches("TCP Port: ", at: 0) { return true }
-    if line.matches("Time                 Id Command", at: 0) { return true }
-    let path = first == ASCII.slash || (ASCII.isUpperLetter(first) && line.byte(at: 1) == ASCII.colon)
-    return path && ByteLiterals.contains(line, ", Version: ")
-      && (ByteLiterals.contains(line, "started with:") || ByteLiterals.contains(line, "embedded library"))
+    if line.matches("Time", at: 0), let gap = line.byte(at: 4), ASCII.isBlank(gap) {
+      let rest = line.skippingBlanks(from: 4)
+      if line.matches("Id", at: rest) { return true }
+    }
+    // The suffix first: a statement line costs two comparisons, not a search.
+    var end = line.count
+    while end > 0, line[end - 1] == ASCII.space || line[end - 1] == 0x0D { end -= 1 }
+    let ends =
+      (end >= 13 && line.matches("started with:", at: end - 13))
+      || (end >= 16 && line.matches("embedded library", at: end - 16))
+    return ends && ByteLiterals.contains(line, ", Version: ")
   }
 }
 
