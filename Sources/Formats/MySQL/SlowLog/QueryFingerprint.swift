@@ -29,13 +29,21 @@ public struct QueryFingerprint: Sendable {
   /// a slow log's entries are grouped by.
   @discardableResult
   public mutating func make(_ statement: UnsafeRawBufferPointer) -> UInt64 {
-    bytes.removeAll(keepingCapacity: true)
-    if !special(statement) {
-      rewriteLiterals(Self.multiRowPrefix(statement))
-      collapseLists()
+    // Local buffers: the loops below then pay no exclusivity check per byte.
+    var output: [UInt8] = []
+    var spare: [UInt8] = []
+    swap(&output, &bytes)
+    swap(&spare, &scratch)
+    output.removeAll(keepingCapacity: true)
+    if !Self.special(statement, into: &output) {
+      Self.rewriteLiterals(Self.multiRowPrefix(statement), into: &output)
+      Self.collapseLists(output, into: &spare)
+      swap(&output, &spare)
     }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for byte in output { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    swap(&output, &bytes)
+    swap(&spare, &scratch)
     return hash
   }
 
@@ -43,7 +51,7 @@ public struct QueryFingerprint: Sendable {
 
   /// mysqldump's scan, administrator commands, `CALL p(…)` and `USE db`, which the toolkit answers before
   /// any rewriting.
-  private mutating func special(_ statement: UnsafeRawBufferPointer) -> Bool {
+  private static func special(_ statement: UnsafeRawBufferPointer, into bytes: inout [UInt8]) -> Bool {
     if statement.matches("SELECT /*!40001 SQL_NO_CACHE */ * FROM `", at: 0) {
       bytes.append(contentsOf: "mysqldump".utf8)
       return true
@@ -53,14 +61,14 @@ public struct QueryFingerprint: Sendable {
       return true
     }
     var start = 0
-    while start < statement.count, Self.isSpace(statement[start]) { start += 1 }
+    while start < statement.count, isSpace(statement[start]) { start += 1 }
     if statement.equalsIgnoringCase(start..<min(start + 4, statement.count), "call"),
-      let gap = statement.byte(at: start + 4), Self.isSpace(gap)
+      let gap = statement.byte(at: start + 4), isSpace(gap)
     {
       var index = start + 4
-      while index < statement.count, Self.isSpace(statement[index]) { index += 1 }
+      while index < statement.count, isSpace(statement[index]) { index += 1 }
       let name = index
-      while index < statement.count, !Self.isSpace(statement[index]), statement[index] != 0x28 { index += 1 }
+      while index < statement.count, !isSpace(statement[index]), statement[index] != 0x28 { index += 1 }
       if index > name, index < statement.count, statement[index] == 0x28 {
         for byte in statement[start..<index] { bytes.append(ASCII.lowercased(byte)) }
         return true
@@ -70,7 +78,7 @@ public struct QueryFingerprint: Sendable {
     var end = statement.count
     if end > 0, statement[end - 1] == 0x0A { end -= 1 }
     if end > 4, statement.equalsIgnoringCase(0..<3, "use"), statement[3] == ASCII.space,
-      !(4..<end).contains(where: { Self.isSpace(statement[$0]) })
+      !(4..<end).contains(where: { isSpace(statement[$0]) })
     {
       bytes.append(contentsOf: "use ?".utf8)
       return true
@@ -133,7 +141,7 @@ public struct QueryFingerprint: Sendable {
 
   /// Comments dropped, quoted strings, numbers and booleans turned into `?` (a `x`, `b` or `.` right before a
   /// `?` dropped with it, as the toolkit's `[xb.+-]\?`), whitespace runs made one space, letters lower-cased.
-  private mutating func rewriteLiterals(_ statement: UnsafeRawBufferPointer) {
+  private static func rewriteLiterals(_ statement: UnsafeRawBufferPointer, into bytes: inout [UInt8]) {
     var end = statement.count
     if end > 0, statement[end - 1] == 0x0A { end -= 1 }  // chomp
     /// The original byte of the last one written, which the `[xb.]\?` rule looks at; 0 for a `?` or space.
@@ -258,29 +266,38 @@ public struct QueryFingerprint: Sendable {
 
   /// `\bnull\b` → `?`, `\b(in|values?)` + `(…)` groups of `?`, commas and blanks → `(?+)`, the first
   /// `limit ?, ?` / `limit ? offset ?` → `limit ?`, and ` asc` dropped after the first `order by `.
-  private mutating func collapseLists() {
+  private static func collapseLists(_ bytes: [UInt8], into scratch: inout [UInt8]) {
     scratch.removeAll(keepingCapacity: true)
     var index = 0
     let count = bytes.count
     var limitDone = false
     var orderBy = false
     while index < count {
-      let atBoundary = index == 0 || !Self.isWord(bytes[index - 1])
-      if atBoundary, bytes.starts(with: "null", at: index),
-        index + 4 == count || !Self.isWord(bytes[index + 4])
+      let byte = bytes[index]
+      // Only these bytes can start a rewrite; the rest are copied at once.
+      guard byte == 0x6E || byte == 0x69 || byte == 0x76 || byte == 0x6C || byte == 0x6F || byte == ASCII.space
+      else {
+        scratch.append(byte)
+        index += 1
+        continue
+      }
+      let atBoundary = index == 0 || !isWord(bytes[index - 1])
+      if byte == 0x6E, atBoundary, bytes.starts(with: "null", at: index),
+        index + 4 == count || !isWord(bytes[index + 4])
       {
         scratch.append(0x3F)
         index += 4
         continue
       }
-      if atBoundary, let word = Self.listWord(bytes, at: index), let after = Self.listGroups(bytes, from: index + word)
+      if byte == 0x69 || byte == 0x76, atBoundary, let word = listWord(bytes, at: index),
+        let after = listGroups(bytes, from: index + word)
       {
         scratch.append(contentsOf: bytes[index..<(index + word)])
         scratch.append(contentsOf: "(?+)".utf8)
         index = after
         continue
       }
-      if !limitDone, atBoundary, bytes.starts(with: "limit ?", at: index) {
+      if byte == 0x6C, !limitDone, atBoundary, bytes.starts(with: "limit ?", at: index) {
         limitDone = true
         scratch.append(contentsOf: "limit ?".utf8)
         index += 7
@@ -293,20 +310,19 @@ public struct QueryFingerprint: Sendable {
         }
         continue
       }
-      if !orderBy, atBoundary, bytes.starts(with: "order by ", at: index) {
+      if byte == 0x6F, !orderBy, atBoundary, bytes.starts(with: "order by ", at: index) {
         orderBy = true
         scratch.append(contentsOf: "order by ".utf8)
         index += 9
         continue
       }
-      if orderBy, bytes[index] == ASCII.space, bytes.starts(with: " asc", at: index) {
+      if orderBy, byte == ASCII.space, bytes.starts(with: " asc", at: index) {
         index += 4
         continue
       }
-      scratch.append(bytes[index])
+      scratch.append(byte)
       index += 1
     }
-    swap(&bytes, &scratch)
   }
 
   /// The length of `in`, `values` or `value` at `index`.
