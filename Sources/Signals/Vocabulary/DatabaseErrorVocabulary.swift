@@ -35,7 +35,7 @@ enum DatabaseErrorVocabulary {
 
   static let rows: [Row] = [
     Row(
-      event: .refused, codes: "1040",
+      event: .refused, codes: "1040 Too many connections",
       phrases: [
         ["Too many connections"], ["Data source rejected establishment of connection"], ["SQL Error: 1040"],
         ["ER_CON_COUNT_ERROR"],
