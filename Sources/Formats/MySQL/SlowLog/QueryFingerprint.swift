@@ -8,14 +8,15 @@
 /// (`tbl1` → `tbl?`), because digests group by it. Left out: the rarely met collapse of a `SELECT` repeated by
 /// `UNION`, and pt's quirks with comments and quotes nested inside strings.
 public struct QueryFingerprint: Sendable {
-  /// The last fingerprint made, lower-case bytes.
-  public private(set) var bytes: [UInt8] = []
-  private var scratch: [UInt8] = []
+  /// Room for the longest fingerprint so far: the first `length` bytes are the last one made.
+  private var storage: [UInt8] = []
+  private var spare: [UInt8] = []
+  private var length = 0
 
-  public init() {
-    bytes.reserveCapacity(512)
-    scratch.reserveCapacity(512)
-  }
+  public init() {}
+
+  /// The last fingerprint made, lower-case bytes.
+  public var bytes: ArraySlice<UInt8> { storage[0..<length] }
 
   /// The fingerprint of a statement given as text, for tests and one-off use.
   public static func text(of statement: String) -> String {
@@ -29,21 +30,37 @@ public struct QueryFingerprint: Sendable {
   /// a slow log's entries are grouped by.
   @discardableResult
   public mutating func make(_ statement: UnsafeRawBufferPointer) -> UInt64 {
-    // Local buffers: the loops below then pay no exclusivity check per byte.
+    // A fingerprint is never longer than its statement by more than a third (`(1)` → `(?+)`): the buffers are
+    // sized once for it, and written through pointers without a check per byte.
+    let needed = statement.count * 2 + 64
+    if storage.count < needed {
+      storage = [UInt8](repeating: 0, count: needed)
+      spare = storage
+    }
     var output: [UInt8] = []
-    var spare: [UInt8] = []
-    swap(&output, &bytes)
-    swap(&spare, &scratch)
-    output.removeAll(keepingCapacity: true)
-    if !Self.special(statement, into: &output) {
-      Self.rewriteLiterals(Self.multiRowPrefix(statement), into: &output)
-      Self.collapseLists(output, into: &spare)
-      swap(&output, &spare)
+    var second: [UInt8] = []
+    swap(&output, &storage)
+    swap(&second, &spare)
+    defer {
+      swap(&output, &storage)
+      swap(&second, &spare)
     }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in output { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    swap(&output, &bytes)
-    swap(&spare, &scratch)
+    length = output.withUnsafeMutableBufferPointer { out in
+      var sink = ByteSink(base: out.baseAddress!)
+      if !Self.special(statement, into: &sink) {
+        Self.rewriteLiterals(Self.multiRowPrefix(statement), into: &sink)
+        let first = UnsafeBufferPointer(start: out.baseAddress, count: sink.count)
+        second.withUnsafeMutableBufferPointer { collapsed in
+          var lists = ByteSink(base: collapsed.baseAddress!)
+          Self.collapseLists(first, into: &lists)
+          out.baseAddress!.update(from: collapsed.baseAddress!, count: lists.count)
+          sink.count = lists.count
+        }
+      }
+      for index in 0..<sink.count { hash = (hash ^ UInt64(out[index])) &* 0x100_0000_01b3 }
+      return sink.count
+    }
     return hash
   }
 
@@ -51,13 +68,13 @@ public struct QueryFingerprint: Sendable {
 
   /// mysqldump's scan, administrator commands, `CALL p(…)` and `USE db`, which the toolkit answers before
   /// any rewriting.
-  private static func special(_ statement: UnsafeRawBufferPointer, into bytes: inout [UInt8]) -> Bool {
+  private static func special(_ statement: UnsafeRawBufferPointer, into bytes: inout ByteSink) -> Bool {
     if statement.matches("SELECT /*!40001 SQL_NO_CACHE */ * FROM `", at: 0) {
-      bytes.append(contentsOf: "mysqldump".utf8)
+      bytes.append("mysqldump")
       return true
     }
     if statement.matches("administrator command: ", at: 0) {
-      bytes.append(contentsOf: statement)
+      for byte in statement { bytes.append(byte) }
       return true
     }
     var start = 0
@@ -80,7 +97,7 @@ public struct QueryFingerprint: Sendable {
     if end > 4, statement.equalsIgnoringCase(0..<3, "use"), statement[3] == ASCII.space,
       !(4..<end).contains(where: { isSpace(statement[$0]) })
     {
-      bytes.append(contentsOf: "use ?".utf8)
+      bytes.append("use ?")
       return true
     }
     return false
@@ -141,14 +158,14 @@ public struct QueryFingerprint: Sendable {
 
   /// Comments dropped, quoted strings, numbers and booleans turned into `?` (a `x`, `b` or `.` right before a
   /// `?` dropped with it, as the toolkit's `[xb.+-]\?`), whitespace runs made one space, letters lower-cased.
-  private static func rewriteLiterals(_ statement: UnsafeRawBufferPointer, into bytes: inout [UInt8]) {
+  private static func rewriteLiterals(_ statement: UnsafeRawBufferPointer, into bytes: inout ByteSink) {
     var end = statement.count
     if end > 0, statement[end - 1] == 0x0A { end -= 1 }  // chomp
     /// The original byte of the last one written, which the `[xb.]\?` rule looks at; 0 for a `?` or space.
     var lastOriginal: UInt8 = 0
     var index = 0
     while index < end, Self.isSpace(statement[index]) { index += 1 }
-    func question(_ output: inout [UInt8]) {
+    func question(_ output: inout ByteSink) {
       if lastOriginal == 0x78 || lastOriginal == 0x62 || lastOriginal == ASCII.dot { output.removeLast() }
       output.append(0x3F)
       lastOriginal = 0
@@ -266,8 +283,7 @@ public struct QueryFingerprint: Sendable {
 
   /// `\bnull\b` → `?`, `\b(in|values?)` + `(…)` groups of `?`, commas and blanks → `(?+)`, the first
   /// `limit ?, ?` / `limit ? offset ?` → `limit ?`, and ` asc` dropped after the first `order by `.
-  private static func collapseLists(_ bytes: [UInt8], into scratch: inout [UInt8]) {
-    scratch.removeAll(keepingCapacity: true)
+  private static func collapseLists(_ bytes: UnsafeBufferPointer<UInt8>, into scratch: inout ByteSink) {
     var index = 0
     let count = bytes.count
     var limitDone = false
@@ -292,14 +308,14 @@ public struct QueryFingerprint: Sendable {
       if byte == 0x69 || byte == 0x76, atBoundary, let word = listWord(bytes, at: index),
         let after = listGroups(bytes, from: index + word)
       {
-        scratch.append(contentsOf: bytes[index..<(index + word)])
-        scratch.append(contentsOf: "(?+)".utf8)
+        for offset in index..<(index + word) { scratch.append(bytes[offset]) }
+        scratch.append("(?+)")
         index = after
         continue
       }
       if byte == 0x6C, !limitDone, atBoundary, bytes.starts(with: "limit ?", at: index) {
         limitDone = true
-        scratch.append(contentsOf: "limit ?".utf8)
+        scratch.append("limit ?")
         index += 7
         if bytes.starts(with: ", ?", at: index) {
           index += 3
@@ -312,7 +328,7 @@ public struct QueryFingerprint: Sendable {
       }
       if byte == 0x6F, !orderBy, atBoundary, bytes.starts(with: "order by ", at: index) {
         orderBy = true
-        scratch.append(contentsOf: "order by ".utf8)
+        scratch.append("order by ")
         index += 9
         continue
       }
@@ -326,7 +342,7 @@ public struct QueryFingerprint: Sendable {
   }
 
   /// The length of `in`, `values` or `value` at `index`.
-  private static func listWord(_ bytes: [UInt8], at index: Int) -> Int? {
+  private static func listWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     if bytes.starts(with: "in", at: index) { return 2 }
     if bytes.starts(with: "values", at: index) { return 6 }
     if bytes.starts(with: "value", at: index) { return 5 }
@@ -334,7 +350,7 @@ public struct QueryFingerprint: Sendable {
   }
 
   /// The index after `(?:[\s,]*\([\s?,]*\))+` from `from`, nil when not even one group is there.
-  private static func listGroups(_ bytes: [UInt8], from: Int) -> Int? {
+  private static func listGroups(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     var index = from
     var matched: Int?
     while true {
@@ -374,14 +390,39 @@ public struct QueryFingerprint: Sendable {
   }
 }
 
-extension [UInt8] {
+/// Bytes written through a pointer into room the caller made: no uniqueness or bounds check per byte.
+struct ByteSink {
+  let base: UnsafeMutablePointer<UInt8>
+  var count = 0
+
+  init(base: UnsafeMutablePointer<UInt8>) {
+    self.base = base
+  }
+
+  var last: UInt8? { count > 0 ? base[count - 1] : nil }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    base[count] = byte
+    count += 1
+  }
+
+  mutating func append(_ literal: StaticString) {
+    for offset in 0..<literal.utf8CodeUnitCount { append(literal.utf8Start[offset]) }
+  }
+
+  mutating func removeLast() {
+    count -= 1
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
   /// Whether the ASCII `literal` is at `index`.
   fileprivate func starts(with literal: StaticString, at index: Int) -> Bool {
     let length = literal.utf8CodeUnitCount
     guard index + length <= count else { return false }
-    return literal.withUTF8Buffer { literal in
-      for offset in 0..<length where self[index + offset] != literal[offset] { return false }
-      return true
-    }
+    let expected = literal.utf8Start
+    for offset in 0..<length where self[index + offset] != expected[offset] { return false }
+    return true
   }
 }
