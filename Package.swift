@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -25,7 +26,9 @@ let package = Package(
       name: "Signals",
       dependencies: ["Formats", .product(name: "Histogram", package: "hdrhistogram-swift")]),
     .target(name: "Detect"),
-    .target(name: "Analysis", dependencies: ["Signals", "Detect"]),
+    .target(
+      name: "Analysis",
+      dependencies: ["Signals", "Detect", .product(name: "RealModule", package: "swift-numerics")]),
     .target(name: "Report", dependencies: ["Analysis"]),
     .target(name: "SampleGenerator", dependencies: ["Ingest"]),
 

@@ -1,61 +1,59 @@
 public import Signals
 
-/// From signals to findings: detects every change, scores the known incident patterns against them, and
-/// writes the result as the RCA document and its charts.
+/// From signals to an RCA: indexes every fact, infers the topology, lets every incident pattern form its
+/// hypotheses, ranks them, and writes the best as the root cause with the rest as alternatives.
 public enum IncidentAnalyzer {
-  public static func analyze(_ extraction: Extraction, title: String) -> AnalysisResult {
-    let findings = FindingDetector(extraction: extraction).findings()
-    let context = IncidentContext(extraction: extraction, findings: findings)
-    let traffic = Traffic(context: context)
-
-    var hypotheses: [Hypothesis] = []
-    if let exhaustion = ConnectionExhaustion(context: context).hypothesis() { hypotheses.append(exhaustion) }
-    if let surge = traffic.hypothesis() { hypotheses.append(surge) }
-    if let fault = ServiceFault(context: context).hypothesis(explainedElsewhere: !hypotheses.isEmpty) {
-      hypotheses.append(fault)
+  /// `topology` adds edges the evidence cannot show (`--topology FILE`): `caller` depends on `callee`.
+  public static func analyze(
+    _ extraction: Extraction, title: String, topology: [(caller: String, callee: String)] = []
+  ) -> AnalysisResult {
+    let evidence = EvidenceIndex(extraction: extraction)
+    let context = IncidentContext(
+      extraction: extraction, evidence: evidence,
+      extraEdges: topology.map { Topology.Edge(caller: $0.caller, callee: $0.callee, via: "--topology") })
+    let tried = PatternCatalog.all.map { pattern in (pattern: pattern, hypotheses: pattern.hypotheses(in: context)) }
+    let ranked = Ranker.ranked(tried.flatMap(\.hypotheses), context: context)
+    var best = ranked.first.flatMap { $0.score >= Hypothesis.bar ? $0 : nil }
+    if var chosen = best, chosen.trigger == nil {
+      chosen.trigger = Trigger.find(for: chosen, in: context)
+      best = chosen
     }
-    hypotheses.sort { ($0.confidence, $1.component) > ($1.confidence, $0.component) }
 
     let window = TimeWindow(from: UTC.format(extraction.windowStart), to: UTC.format(extraction.windowEnd))
+    let records = HypothesisRecords.make(tried: tried, ranked: ranked, best: best)
+    let ruledOut = RuledOut(context: context, best: best).causes(tried: tried, ranked: ranked)
     let timeline = TimelineBuilder(context: context).entries()
     let quality = DataQualityReport.make(extraction)
-    guard let best = hypotheses.first else {
+    let charts = ChartSelection(context: context)
+    guard let best else {
       return AnalysisResult(
         document: RCADocument(
-          title: title, summary: "No incident found: no signal changed significantly in the window.",
+          title: title, summary: Narrative.unknownSummary(strongest: ranked.first, context: context),
           window: window, resolutionSeconds: Int(extraction.stepMilliseconds / 1000),
           rootCause: RootCause(
-            component: "unknown", kind: .unknown, resource: nil, onset: window.from, confidence: 0,
-            summary: "No symptom (latency, 5xx, error lines) changed in the window."),
-          chain: [], alternatives: [],
-          ruledOut: RuledOut(context: context, traffic: traffic, best: nil).causes(),
-          timeline: timeline,
-          impact: Impact(services: [], peakErrorRate: [:], peakLatencyP90Seconds: [:], durationSeconds: 0),
-          mitigations: [], followUps: [], dataQuality: quality),
-        charts: ChartSelection(context: context, traffic: traffic).charts(for: []))
+            component: "unknown", kind: .unknown, resource: nil,
+            onset: context.incidentOnset.map { UTC.format($0.milliseconds) } ?? window.from, confidence: 0,
+            summary: ranked.isEmpty
+              ? "No symptom (latency, 5xx, error lines) or resource changed in the window."
+              : "No hypothesis reached the bar; the strongest are listed as alternatives."),
+          chain: [], alternatives: Alternatives.unknown(ranked: ranked, context: context), hypotheses: records,
+          ruledOut: ruledOut, timeline: timeline,
+          impact: ImpactReport(context: context).impact(), mitigations: [], followUps: [], dataQuality: quality),
+        charts: charts.charts(for: ranked.first?.chartedSignals ?? []))
     }
     let impact = ImpactReport(context: context).impact()
-    let alternatives = hypotheses.dropFirst().map { hypothesis in
-      Alternative(
-        component: hypothesis.component, kind: hypothesis.kind,
-        confidence: Numbers.rounded(hypothesis.confidence),
-        why: hypothesis.summary)
-    }
-    let playbook = Playbook(context: context, cause: best)
     let document = RCADocument(
       title: title,
       summary: Narrative.summary(best: best, impact: impact),
       window: window, resolutionSeconds: Int(extraction.stepMilliseconds / 1000),
       rootCause: RootCause(
-        component: best.component, kind: best.kind, resource: best.resource,
-        onset: UTC.format(best.onsetMilliseconds), confidence: Numbers.rounded(best.confidence),
-        summary: best.summary),
-      chain: best.chain, alternatives: alternatives,
-      ruledOut: RuledOut(context: context, traffic: traffic, best: best).causes(), timeline: timeline,
-      impact: impact, mitigations: playbook.mitigations(), followUps: playbook.followUps(),
-      dataQuality: quality)
-    return AnalysisResult(
-      document: document,
-      charts: ChartSelection(context: context, traffic: traffic).charts(for: best.chartedSignals))
+        component: best.component, kind: best.kind, resource: best.resource, client: best.client,
+        trigger: best.trigger, onset: UTC.format(best.onsetMilliseconds),
+        uncertaintySeconds: Int((max(best.uncertaintyMilliseconds, extraction.stepMilliseconds) + 999) / 1000),
+        confidence: Numbers.rounded(best.confidence), summary: best.summary),
+      chain: best.chain, alternatives: Alternatives.ranked(ranked, best: best), hypotheses: records,
+      ruledOut: ruledOut, timeline: timeline, impact: impact, mitigations: best.mitigations,
+      followUps: best.followUps, dataQuality: quality)
+    return AnalysisResult(document: document, charts: charts.charts(for: best.chartedSignals))
   }
 }

@@ -26,10 +26,13 @@ public struct GroundTruth: Sendable, Equatable, Codable {
     /// One of the `rca.json` root-cause kinds (`connection-exhaustion`, `service-latency`…).
     public var kind: String
     public var resource: String?
-    public init(component: String, kind: String, resource: String?) {
+    /// When the fault began (the leak's first connection, the slowdown's start).
+    public var onset: String?
+    public init(component: String, kind: String, resource: String?, onset: String? = nil) {
       self.component = component
       self.kind = kind
       self.resource = resource
+      self.onset = onset
     }
   }
 

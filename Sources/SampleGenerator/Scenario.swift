@@ -3,6 +3,9 @@ public struct Scenario: Sendable {
   /// How a service behaves and where its logs go.
   struct Service: Sendable {
     var name: String
+    /// The part the service plays in Robot-Shop (`shipping`, `ratings`, `web`…): what it logs and which
+    /// routes it serves, whatever it is called in a variant.
+    var role: String
     /// Requests per second at scale 1.
     var rate: Double
     var port: Int
@@ -65,25 +68,25 @@ public struct Scenario: Sendable {
   private static func robotShop(shippingPods: [String]) -> [Service] {
     [
       Service(
-        name: "web", rate: 20, port: 8080, medianLatency: 0.02, pods: ["web-5d8f7c9b6-hx4tq"],
+        name: "web", role: "web", rate: 20, port: 8080, medianLatency: 0.02, pods: ["web-5d8f7c9b6-hx4tq"],
         appLog: .nginx, accessLogCompression: .gzip),
       Service(
-        name: "catalogue", rate: 35, port: 8080, medianLatency: 0.012, pods: ["catalogue-7d4b9c6f5-x8k2p"],
+        name: "catalogue", role: "catalogue", rate: 35, port: 8080, medianLatency: 0.012, pods: ["catalogue-7d4b9c6f5-x8k2p"],
         appLog: .pino, accessLogCompression: .gzip),
       Service(
-        name: "cart", rate: 30, port: 8080, medianLatency: 0.008, pods: ["cart-6b8d7c5f4-q2w7e"],
+        name: "cart", role: "cart", rate: 30, port: 8080, medianLatency: 0.008, pods: ["cart-6b8d7c5f4-q2w7e"],
         appLog: .pino, accessLogCompression: .lz4),
       Service(
-        name: "user", rate: 21, port: 8080, medianLatency: 0.01, pods: ["user-85c9f6d7b8-t5n2v"],
+        name: "user", role: "user", rate: 21, port: 8080, medianLatency: 0.01, pods: ["user-85c9f6d7b8-t5n2v"],
         appLog: nil, accessLogCompression: .gzip),
       Service(
-        name: "shipping", rate: 14, port: 8080, medianLatency: 0.45, pods: shippingPods,
+        name: "shipping", role: "shipping", rate: 14, port: 8080, medianLatency: 0.45, pods: shippingPods,
         appLog: .springBoot, accessLogCompression: .gzip),
       Service(
-        name: "ratings", rate: 12, port: 80, medianLatency: 0.03, pods: ["ratings-5f7c9b8d4-k2x7p"],
+        name: "ratings", role: "ratings", rate: 12, port: 80, medianLatency: 0.03, pods: ["ratings-5f7c9b8d4-k2x7p"],
         appLog: .monolog, accessLogCompression: .gzip),
       Service(
-        name: "payment", rate: 8, port: 8080, medianLatency: 0.05, pods: ["payment-64b8d9c7f5-r9j3h"],
+        name: "payment", role: "payment", rate: 8, port: 8080, medianLatency: 0.05, pods: ["payment-64b8d9c7f5-r9j3h"],
         appLog: nil, accessLogCompression: .lz4),
     ]
   }

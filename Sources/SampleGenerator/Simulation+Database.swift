@@ -10,7 +10,9 @@ extension Simulation {
         id: 3, user: "rdsadmin", host: "localhost", database: "mysql", command: "Sleep", seconds: t % 5,
         state: "", info: nil))
     guard case .connectionLeak(let client, let other, let leakStart, let perSecond) = scenario.fault else {
-      return rows + steadyRows(at: t, client: "shipping", other: "ratings") + adminRow(captureID)
+      let client = scenario.services.first { $0.role == "shipping" }?.name ?? "shipping"
+      let other = scenario.services.first { $0.role == "ratings" }?.name ?? "ratings"
+      return rows + steadyRows(at: t, client: client, other: other) + adminRow(captureID)
     }
     rows += steadyRows(at: t, client: client, other: other)
     let leaked = model.leaked(at: t)

@@ -29,12 +29,14 @@ extension Simulation {
       }
       return GroundTruth(
         scenario: scenario.name, seed: seedUsed, window: window,
-        rootCause: GroundTruth.Cause(component: client, kind: "connection-exhaustion", resource: "mysql"),
+        rootCause: GroundTruth.Cause(
+          component: client, kind: "connection-exhaustion", resource: "mysql", onset: time(leakStart)),
         collateral: [other], ruledOut: ["traffic"], events: events)
     case .slowService(let service, let onset, _):
       return GroundTruth(
         scenario: scenario.name, seed: seedUsed, window: window,
-        rootCause: GroundTruth.Cause(component: service, kind: "service-latency", resource: nil),
+        rootCause: GroundTruth.Cause(
+          component: service, kind: "service-latency", resource: nil, onset: time(onset)),
         collateral: [], ruledOut: ["traffic", "database"],
         events: [
           GroundTruth.Event(

@@ -32,7 +32,7 @@ struct Simulation {
         if let log = service.appLog {
           try open(
             "logs/\(service.name)/\(pod).log",
-            log == .pino && service.name == "cart" || log == .monolog ? .lz4 : .gzip)
+            log == .pino && service.role == "cart" || log == .monolog ? .lz4 : .gzip)
         }
       }
     }
@@ -84,7 +84,7 @@ struct Simulation {
       let podIndex = index % service.pods.count
       let pod = service.pods[podIndex]
       let milliseconds = max(1, Int((seconds * 1000).rounded()))
-      let path = Self.path(for: service.name, &random)
+      let path = Self.path(for: service.role, &random)
       if random.chance(scenario.accessLogSampling) {
         files["istio/\(pod)-istio-proxy.log"]!.add(
           start,
@@ -172,7 +172,7 @@ struct Simulation {
     var seconds = Double(milliseconds) / 1000
     var url = "/api/catalogue/products"
     let roll = random.unit()
-    if roll < 0.15, let shipping = scenario.services.first(where: { $0.name == "shipping" }) {
+    if roll < 0.15, let shipping = scenario.services.first(where: { $0.role == "shipping" }) {
       let upstream = model.request(shipping, at: Int((start / 1000) - scenario.start), random: &random)
       url = "/api/shipping/calc/\(random.int(1...4800))"
       seconds += upstream.seconds
@@ -182,7 +182,7 @@ struct Simulation {
         seconds = 60
         status = 504
       }
-    } else if roll < 0.25, let ratings = scenario.services.first(where: { $0.name == "ratings" }) {
+    } else if roll < 0.25, let ratings = scenario.services.first(where: { $0.role == "ratings" }) {
       let upstream = model.request(ratings, at: Int((start / 1000) - scenario.start), random: &random)
       url = "/api/ratings/api/fetch/\(Self.skus[random.int(0...Self.skus.count - 1)])"
       seconds += upstream.seconds
@@ -200,8 +200,8 @@ struct Simulation {
     "Watson", "Ewooid", "HPTD", "UHJ", "EPE", "EMM", "SHCE", "RED", "RMC", "STAN-1", "CNA", "CB",
   ]
 
-  static func path(for service: String, _ random: inout SplitMix64) -> (method: String, url: String) {
-    switch service {
+  static func path(for role: String, _ random: inout SplitMix64) -> (method: String, url: String) {
+    switch role {
     case "shipping": random.chance(0.5) ? ("GET", "/calc/\(random.int(1...4800))") : ("GET", "/codes")
     case "ratings": ("GET", "/api/fetch/\(skus[random.int(0...skus.count - 1)])")
     case "cart": ("GET", "/cart/\(random.int(1000...9999))")

@@ -24,6 +24,9 @@ struct Write: ParsableCommand {
   @Option(help: "Random seed; the same seed writes the same bytes.")
   var seed: UInt64 = 42
 
+  @Option(help: "Write the scenario's variant N instead: other service names, fault timings and day.")
+  var variant: UInt64?
+
   func validate() throws {
     guard scenario == "all" || Scenario.named(scenario) != nil else {
       throw ValidationError(
@@ -34,7 +37,8 @@ struct Write: ParsableCommand {
 
   func run() throws {
     let chosen = scenario == "all" ? Scenario.all : [Scenario.named(scenario)!]
-    for scenario in chosen {
+    for base in chosen {
+      let scenario = variant.map { base.variant(seed: $0) } ?? base
       try BundleWriter(scenario: scenario, seed: seed, scale: scale).write(to: out)
       print("wrote \(out)/\(scenario.name) and \(out)/\(scenario.name).truth.json")
     }

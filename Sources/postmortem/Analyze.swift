@@ -48,6 +48,15 @@ struct Analyze: ParsableCommand {
   @Option(help: "Finest bucket width in seconds.")
   var resolution: Int = 10
 
+  @Option(
+    help: ArgumentHelp(
+      "Add the calls in FILE to the topology the evidence shows: one 'caller -> callee' a line.",
+      valueName: "file"))
+  var topology: String?
+
+  @Flag(help: ArgumentHelp("Print how long extraction, analysis and writing took, on stderr.", visibility: .hidden))
+  var timings = false
+
   @Flag(help: "Print nothing but errors (no progress line, no summary).")
   var quiet = false
 
@@ -73,10 +82,13 @@ struct Analyze: ParsableCommand {
     let line = quiet ? nil : ProgressLine()
     var report: (@Sendable (IngestProgress) -> Void)?
     if let line { report = { line.show($0) } }
+    let clock = ContinuousClock()
+    let started = clock.now
     let extraction = SignalExtractor.extract(paths: paths, options: options, progress: report)
+    let extracted = clock.now
     line?.clear()
     let name = title ?? URL(fileURLWithPath: paths.first ?? "incident").lastPathComponent
-    let result = IncidentAnalyzer.analyze(extraction, title: name)
+    let result = IncidentAnalyzer.analyze(extraction, title: name, topology: try topologyEdges())
     let quality = result.document.dataQuality
     for error in quality.errors { Terminal.error(error) }
     guard quality.records > 0 else {
@@ -84,6 +96,11 @@ struct Analyze: ParsableCommand {
       throw ExitCode(2)
     }
     try ReportWriter.write(result, to: out)
+    if timings {
+      let seconds = { (duration: Duration) in Double(duration.components.attoseconds) / 1e18 + Double(duration.components.seconds) }
+      Terminal.info(
+        "timings: extraction \(seconds(extracted - started)) s, analysis and report \(seconds(clock.now - extracted)) s")
+    }
     if !quiet {
       let cause = result.document.rootCause
       Terminal.info(
@@ -92,5 +109,17 @@ struct Analyze: ParsableCommand {
           + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md")
     }
     if quality.skipped > 0 || !quality.errors.isEmpty { throw ExitCode(1) }
+  }
+
+  private func topologyEdges() throws -> [(caller: String, callee: String)] {
+    guard let topology else { return [] }
+    guard let data = FileManager.default.contents(atPath: topology) else {
+      throw ValidationError("--topology \(topology): cannot read the file")
+    }
+    do {
+      return try TopologyFile.edges(String(decoding: data, as: UTF8.self), path: topology)
+    } catch {
+      throw ValidationError("--topology \(error)")
+    }
   }
 }

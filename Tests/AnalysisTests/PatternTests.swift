@@ -35,7 +35,8 @@ struct PatternTests {
     let document = IncidentAnalyzer.analyze(SyntheticIncidents.surge(), title: "t").document
     #expect(document.rootCause.kind == .trafficSurge)
     #expect(!document.ruledOut.contains { $0.cause == "traffic" })
-    #expect(document.alternatives.contains { $0.component == "api" })
+    #expect(document.rootCause.component == "api")
+    #expect(document.alternatives.contains { $0.component == "api" && $0.kind == .serviceLatency })
   }
 
   @Test("the timeline is in time order and every entry carries an uncertainty of at least its bucket")

@@ -36,6 +36,11 @@ struct GroundTruthTests {
     #expect(document.rootCause.component == truth.rootCause.component)
     #expect(document.rootCause.kind.rawValue == truth.rootCause.kind)
     #expect(document.rootCause.resource == truth.rootCause.resource)
+    if let onset = truth.rootCause.onset.flatMap(Timestamp.init(rfc3339:)) {
+      let found = try #require(Timestamp(rfc3339: document.rootCause.onset)).milliseconds
+      let bucket = Int64(max(document.resolutionSeconds, document.rootCause.uncertaintySeconds ?? 0)) * 1000
+      #expect(abs(found - onset.milliseconds) <= bucket, "onset \(document.rootCause.onset)")
+    }
     for cause in truth.ruledOut {
       #expect(document.ruledOut.contains { $0.cause == cause }, "\(cause) is not ruled out")
     }

@@ -46,7 +46,7 @@ enum ExampleResult {
           component: "ratings", role: "collateral", symptom: "ratings returns 5xx",
           signal: "ratings 5xx ratio",
           signalKind: .errorRate, onset: "2026-11-27T01:02:00Z", before: 0, after: 0.843, unit: "ratio",
-          evidence: []),
+          evidence: [], causedBy: [1]),
       ],
       alternatives: [
         Alternative(

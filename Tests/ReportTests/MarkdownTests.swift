@@ -7,7 +7,7 @@ import Testing
 struct MarkdownTests {
   static let headings = [
     "## Summary", "## Impact", "## Timeline (UTC)", "## Suspected causal chain", "## Charts",
-    "## Alternatives considered", "## Ruled out", "## Mitigation ideas", "## Follow-up actions",
+    "## Alternatives considered", "## Hypotheses weighed", "## Ruled out", "## Mitigation ideas", "## Follow-up actions",
     "## Data quality",
     "## What went well", "## What went wrong", "## Where we got lucky",
   ]
@@ -98,7 +98,7 @@ struct MarkdownTests {
     #expect(markdown.contains("- Evidence: none recorded"))
   }
 
-  @Test("the Mermaid flowchart has a node per link; a collateral link hangs off the resource, dotted")
+  @Test("the Mermaid flowchart follows causedBy: a collateral link hangs off the resource, dotted")
   func flowchart() throws {
     let lines = lines(render())
     let start = try #require(lines.firstIndex(of: "```mermaid"))

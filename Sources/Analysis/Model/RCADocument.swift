@@ -15,6 +15,8 @@ public struct RCADocument: Sendable, Equatable, Codable {
   public var rootCause: RootCause
   public var chain: [CausalLink]
   public var alternatives: [Alternative]
+  /// Every hypothesis every pattern formed (or why a pattern formed none), best first.
+  public var hypotheses: [HypothesisRecord]
   public var ruledOut: [RuledOutCause]
   public var timeline: [TimelineEntry]
   public var impact: Impact
@@ -24,8 +26,9 @@ public struct RCADocument: Sendable, Equatable, Codable {
 
   public init(
     title: String, summary: String, window: TimeWindow, resolutionSeconds: Int, rootCause: RootCause,
-    chain: [CausalLink], alternatives: [Alternative], ruledOut: [RuledOutCause], timeline: [TimelineEntry],
-    impact: Impact, mitigations: [Mitigation], followUps: [String], dataQuality: DataQuality
+    chain: [CausalLink], alternatives: [Alternative], hypotheses: [HypothesisRecord] = [],
+    ruledOut: [RuledOutCause], timeline: [TimelineEntry], impact: Impact, mitigations: [Mitigation],
+    followUps: [String], dataQuality: DataQuality
   ) {
     self.title = title
     self.summary = summary
@@ -34,6 +37,7 @@ public struct RCADocument: Sendable, Equatable, Codable {
     self.rootCause = rootCause
     self.chain = chain
     self.alternatives = alternatives
+    self.hypotheses = hypotheses
     self.ruledOut = ruledOut
     self.timeline = timeline
     self.impact = impact
@@ -56,13 +60,33 @@ public struct TimeWindow: Sendable, Equatable, Codable {
 public enum IncidentKind: String, Sendable, Equatable, Codable, CaseIterable {
   case connectionExhaustion = "connection-exhaustion"
   case lockContention = "lock-contention"
-  case slowQuery = "slow-query"
+  /// Formerly `slow-query`, which readers still accept.
+  case databaseSaturation = "database-saturation"
+  case databaseUnavailable = "database-unavailable"
+  case dependencyFailure = "dependency-failure"
   case resourceSaturation = "resource-saturation"
   case serviceLatency = "service-latency"
   case errorBurst = "error-burst"
   case trafficSurge = "traffic-surge"
   case deployRegression = "deploy-regression"
   case unknown
+
+  /// Names earlier versions wrote, read as their current kind.
+  static let formerNames: [String: IncidentKind] = ["slow-query": .databaseSaturation]
+
+  /// The kind a name stands for, current or former.
+  public static func named(_ name: String) -> IncidentKind? {
+    IncidentKind(rawValue: name) ?? formerNames[name]
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let name = try decoder.singleValueContainer().decode(String.self)
+    guard let kind = Self.named(name) else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "unknown incident kind '\(name)'"))
+    }
+    self = kind
+  }
 }
 
 public struct RootCause: Sendable, Equatable, Codable {
@@ -71,18 +95,27 @@ public struct RootCause: Sendable, Equatable, Codable {
   public var kind: IncidentKind
   /// The shared thing through which the fault spreads to others; nil when it does not spread.
   public var resource: String?
+  /// Who drives it when known: the DB user, host or caller.
+  public var client: String?
+  /// The change that started it (a deploy, a config change, a load source), when known.
+  public var trigger: String?
   public var onset: String
+  /// How far the true onset may lie from `onset`: at least the bucket of the evidence that dates it.
+  public var uncertaintySeconds: Int?
   public var confidence: Double
   public var summary: String
 
   public init(
-    component: String, kind: IncidentKind, resource: String?, onset: String, confidence: Double,
-    summary: String
+    component: String, kind: IncidentKind, resource: String?, client: String? = nil, trigger: String? = nil,
+    onset: String, uncertaintySeconds: Int? = nil, confidence: Double, summary: String
   ) {
     self.component = component
     self.kind = kind
     self.resource = resource
+    self.client = client
+    self.trigger = trigger
     self.onset = onset
+    self.uncertaintySeconds = uncertaintySeconds
     self.confidence = confidence
     self.summary = summary
   }
@@ -128,10 +161,13 @@ public struct CausalLink: Sendable, Equatable, Codable {
   public var after: Double
   public var unit: String
   public var evidence: [Evidence]
+  /// Indices (0-based) of the links this one follows from: along calls and shared resources, not time.
+  /// Nil for the first link of a chain.
+  public var causedBy: [Int]?
 
   public init(
     component: String, role: String, symptom: String, signal: String, signalKind: SignalKind, onset: String,
-    before: Double, after: Double, unit: String, evidence: [Evidence]
+    before: Double, after: Double, unit: String, evidence: [Evidence], causedBy: [Int]? = nil
   ) {
     self.component = component
     self.role = role
@@ -142,6 +178,46 @@ public struct CausalLink: Sendable, Equatable, Codable {
     self.before = before
     self.after = after
     self.unit = unit
+    self.evidence = evidence
+    self.causedBy = causedBy
+  }
+
+  /// This link, following from the links at `indices`.
+  public func with(causedBy indices: [Int]) -> CausalLink {
+    var link = self
+    link.causedBy = indices.isEmpty ? nil : indices
+    return link
+  }
+}
+
+/// One hypothesis a pattern formed, or the pattern's reason for forming none: `rca.json`'s `hypotheses`.
+public struct HypothesisRecord: Sendable, Equatable, Codable {
+  public var kind: IncidentKind
+  /// The origin it names; nil when the pattern did not apply.
+  public var component: String?
+  public var resource: String?
+  public var client: String?
+  /// Sum of evidence weights (log-likelihood ratio, nats); 0 when the pattern did not apply.
+  public var score: Double
+  public var confidence: Double
+  /// `root cause`, `alternative`, `below the bar` or `not applicable`.
+  public var verdict: String
+  public var why: String
+  /// The deciding evidence, each with its weight: `+2 …` supports, `-2 …` contradicts.
+  public var evidence: [String]
+
+  public init(
+    kind: IncidentKind, component: String?, resource: String?, client: String?, score: Double,
+    confidence: Double, verdict: String, why: String, evidence: [String]
+  ) {
+    self.kind = kind
+    self.component = component
+    self.resource = resource
+    self.client = client
+    self.score = score
+    self.confidence = confidence
+    self.verdict = verdict
+    self.why = why
     self.evidence = evidence
   }
 }

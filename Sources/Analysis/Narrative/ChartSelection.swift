@@ -3,7 +3,6 @@ import Signals
 /// The charts worth drawing: the signals the chain rests on, then total traffic as the flat reference.
 struct ChartSelection {
   let context: IncidentContext
-  let traffic: Traffic
 
   static let maximumCharts = 6
 
@@ -21,7 +20,7 @@ struct ChartSelection {
       let showsLimit = signal.key.kind == .dbConnections && signal.key.subject == nil
       charts.append(chart(signal, markers: markers, limit: showsLimit ? limit : nil))
     }
-    if let total = traffic.total { charts.append(chart(total, markers: [], limit: nil)) }
+    if let total = Traffic(context: context).total { charts.append(chart(total, markers: [], limit: nil)) }
     return charts
   }
 

@@ -22,4 +22,14 @@ enum Narrative {
     )
     return parts.joined(separator: " ")
   }
+
+  /// When nothing cleared the bar: say so, and name the strongest candidate so the reader knows where to look.
+  static func unknownSummary(strongest: Hypothesis?, context: IncidentContext) -> String {
+    guard let strongest else {
+      return "No incident found: no signal changed significantly in the window."
+    }
+    return "No explanation reached the bar. The strongest candidate is \(strongest.kind.rawValue) in "
+      + "\(strongest.component) (score \(Numbers.text(strongest.score)), confidence "
+      + "\(Numbers.percent(strongest.confidence))); the alternatives list what else changed."
+  }
 }

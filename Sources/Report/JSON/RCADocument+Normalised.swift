@@ -18,6 +18,12 @@ extension RCADocument {
       alternative.confidence = JSONNumber.normalised(alternative.confidence)
       return alternative
     }
+    document.hypotheses = hypotheses.map { record in
+      var record = record
+      record.score = JSONNumber.normalised(record.score)
+      record.confidence = JSONNumber.normalised(record.confidence)
+      return record
+    }
     document.timeline = timeline.map { entry in
       var entry = entry
       entry.before = JSONNumber.normalised(entry.before)

@@ -2,9 +2,10 @@ import Analysis
 
 /// The causal chain as a Mermaid `flowchart LR`.
 ///
-/// Links follow each other in causal order, except that a `collateral` or `downstream` link hangs off the
-/// most recent `resource` link before it: another client of the exhausted database is hurt by the database,
-/// not by the previous service's symptom. Those edges are dotted; the `cause` link is highlighted.
+/// Arrows follow the links' `causedBy` (calls and shared resources, as the analysis inferred them); a link
+/// without it follows the one before. Edges into `collateral` and `downstream` links are dotted: another
+/// client of the exhausted database is hurt by the database, not by the previous service's symptom. The
+/// `cause` link is highlighted.
 struct ChainFlowchart {
   let chain: [CausalLink]
   let times: TimeStyle
@@ -22,16 +23,12 @@ struct ChainFlowchart {
       ].map(Self.escaped).joined(separator: "<br/>")
       lines.append("  \(Self.node(index))[\"\(label)\"]")
     }
-    var lastResource: Int?
-    for (index, link) in chain.enumerated() {
-      if index > 0 {
-        if Self.sideEffectRoles.contains(link.role), let resource = lastResource {
-          lines.append("  \(Self.node(resource)) -.-> \(Self.node(index))")
-        } else {
-          lines.append("  \(Self.node(index - 1)) --> \(Self.node(index))")
-        }
+    for (index, link) in chain.enumerated() where index > 0 {
+      let arrow = Self.sideEffectRoles.contains(link.role) ? "-.->" : "-->"
+      let sources = (link.causedBy ?? [index - 1]).filter { $0 >= 0 && $0 < index }
+      for source in sources.isEmpty ? [index - 1] : sources {
+        lines.append("  \(Self.node(source)) \(arrow) \(Self.node(index))")
       }
-      if link.role == "resource" { lastResource = index }
     }
     let causes = chain.indices.filter { chain[$0].role == "cause" }.map(Self.node)
     if !causes.isEmpty {

@@ -3,7 +3,7 @@ import Analysis
 /// `RCA.md`: a blameless RCA draft in which every claim points at its evidence.
 ///
 /// Sections come in a fixed order (title, summary, impact, timeline, causal chain, charts, alternatives,
-/// ruled out, mitigation ideas, follow-ups, data quality, then the sections only people can fill in); an
+/// hypotheses weighed, ruled out, mitigation ideas, follow-ups, data quality, then the sections only people can fill in); an
 /// empty section says "none" rather than disappearing, so readers and tools find the same headings in every
 /// report. Text the analysis wrote is Markdown whose code spans are kept; text quoted from evidence is shown
 /// verbatim.
@@ -22,7 +22,8 @@ package struct RCAMarkdown {
 
   package func render() -> String {
     let sections: [[String]] = [
-      header(), summary(), impact(), timeline(), causalChain(), chartSection(), alternatives(), ruledOut(),
+      header(), summary(), impact(), timeline(), causalChain(), chartSection(), alternatives(), hypotheses(),
+      ruledOut(),
       mitigations(), followUps(), dataQuality(), humanSection("What went well"),
       humanSection("What went wrong"), humanSection("Where we got lucky"),
     ]
@@ -51,10 +52,15 @@ package struct RCAMarkdown {
       "**Suspected root cause:** " + MarkdownText.code(cause.kind.rawValue) + " in **"
       + MarkdownText.inline(cause.component) + "**"
     if let resource = cause.resource { sentence += " through **" + MarkdownText.inline(resource) + "**" }
+    if let client = cause.client, client != cause.component {
+      sentence += ", driven by " + MarkdownText.code(client)
+    }
     sentence +=
       ", from " + times.display(cause.onset) + ", confidence " + DecimalText.percent(cause.confidence)
     sentence += cause.summary.isEmpty ? "." : ": " + MarkdownText.inline(cause.summary)
-    return ["## Summary", "", MarkdownText.inline(document.summary, startsBlock: true), "", sentence]
+    var lines = ["## Summary", "", MarkdownText.inline(document.summary, startsBlock: true), "", sentence]
+    if let trigger = cause.trigger { lines += ["", "**Trigger:** " + MarkdownText.inline(trigger)] }
+    return lines
   }
 
   private func impact() -> [String] {

@@ -176,6 +176,7 @@ struct SignalBuilder {
       } else {
         values = points.map { $0?.value ?? .nan }
       }
+      let scaled = meaning.scale == 1 ? values : values.map { $0 * meaning.scale }
       signals.append(
         Signal(
           key: SignalKey(
@@ -183,7 +184,7 @@ struct SignalBuilder {
             source: MetricVocabulary.displayName(identity)),
           name: MetricVocabulary.displayName(identity) + (meaning.isCounter ? " rate" : ""),
           unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
-          stepMilliseconds: native, values: values, sources: series.paths.sorted(), client: meaning.client))
+          stepMilliseconds: native, values: scaled, sources: series.paths.sorted(), client: meaning.client))
     }
     return signals + histogramSignals(histograms)
   }

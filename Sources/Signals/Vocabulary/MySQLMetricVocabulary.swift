@@ -120,6 +120,6 @@ enum MySQLMetricVocabulary {
     let subject = meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
     return MetricVocabulary.Meaning(
       component: ProcesslistAggregate.component, kind: row.kind, subject: subject, unit: row.unit, role: row.role,
-      isCounter: row.isCounter, client: row.clientLabel.flatMap { series.label($0) })
+      isCounter: row.isCounter, client: row.clientLabel.flatMap { series.label($0) }, scale: 1)
   }
 }

@@ -1,7 +1,7 @@
 import Detect
 import Signals
 
-/// Offered load across all services: a surge before the first symptom explains it; flat traffic is ruled out.
+/// Offered load across all services: the series a surge shows on, and the measurement that rules one out.
 struct Traffic {
   let context: IncidentContext
 
@@ -11,18 +11,30 @@ struct Traffic {
   /// The mesh's request counter: complete even when access logs are sampled.
   static let meshCounter = "istio_requests_total"
 
+  /// A sustained rise of the total request rate.
+  struct Surge {
+    var milliseconds: Int64
+    var uncertaintyMilliseconds: Int64
+    var before: Double
+    var after: Double
+    var effectSize: Double
+  }
+
   /// Total request rate per bucket: the mesh's request counter when a metric dump has it, else one access-log
-  /// source per service (a proxy and nginx would double count).
+  /// source per service (a proxy and nginx would double count), conduits' own counts left out when they
+  /// route to services that have their own.
   var total: Signal? {
     let mesh = context.signals(.metric).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
+      + context.signals(.requestRate).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
     if let first = mesh.first, mesh.allSatisfy({ $0.stepMilliseconds == first.stepMilliseconds }) {
       return sum(mesh, name: "total request rate (\(Self.meshCounter))")
     }
     var chosen: [String: Signal] = [:]
-    for signal in context.signals(.requestRate) where chosen[signal.key.component] == nil {
+    for signal in context.signals(.requestRate)
+    where chosen[signal.key.component] == nil && signal.client == nil && signal.resource == nil {
       chosen[signal.key.component] = signal
     }
-    return sum(chosen.keys.sorted().map { chosen[$0]! }, name: "total request rate (access logs)")
+    return sum(chosen.values.sorted { $0.key < $1.key }, name: "total request rate (access logs)")
   }
 
   private func sum(_ signals: [Signal], name: String) -> Signal? {
@@ -53,33 +65,16 @@ struct Traffic {
   }
 
   /// The first sustained rise of total traffic by at least `surgeFraction`, if any.
-  var surge: ChangePoint? {
+  var surge: Surge? {
     guard let total else { return nil }
-    return ChangePointDetector.operational.detect(total.values).first { point in
+    let point = ChangePointDetector.operational.detect(total.values).first { point in
       point.direction == .up && point.after - point.before >= Self.surgeFraction * max(point.before, 1e-9)
         && point.effectSize >= FindingDetector.minimumEffectSize
     }
-  }
-
-  func hypothesis() -> Hypothesis? {
-    guard let total, let surge, let onset = context.incidentOnset else { return nil }
-    let milliseconds = total.milliseconds(at: surge.index)
-    guard milliseconds <= onset.milliseconds + onset.uncertaintyMilliseconds else { return nil }
-    let finding = Finding(
-      signal: -1, change: .rise, milliseconds: milliseconds, uncertaintyMilliseconds: total.stepMilliseconds,
-      before: surge.before, after: surge.after, effectSize: surge.effectSize, changeMilliseconds: milliseconds
-    )
-    let link = CausalLink(
-      component: "all services", role: "cause",
-      symptom: "traffic rises from \(Numbers.text(surge.before)) to \(Numbers.text(surge.after)) req/s",
-      signal: total.name, signalKind: .requestRate, onset: UTC.format(milliseconds),
-      before: Numbers.rounded(surge.before), after: Numbers.rounded(surge.after), unit: total.unit,
-      evidence: [EvidenceFactory.change(finding, of: total)])
-    return Hypothesis(
-      component: "all services", kind: .trafficSurge, resource: nil, onsetMilliseconds: milliseconds,
-      confidence: min(0.9, 0.5 + 0.1 * min(4, surge.effectSize / FindingDetector.minimumEffectSize)),
-      summary:
-        "Traffic surge: total request rate rose \(Numbers.percent(surge.after / surge.before - 1)) before the first symptom.",
-      chain: [link], chartedSignals: [])
+    return point.map {
+      Surge(
+        milliseconds: total.milliseconds(at: $0.index), uncertaintyMilliseconds: total.stepMilliseconds,
+        before: $0.before, after: $0.after, effectSize: $0.effectSize)
+    }
   }
 }

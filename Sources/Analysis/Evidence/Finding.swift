@@ -11,11 +11,12 @@ struct Finding: Sendable, Equatable {
   var uncertaintyMilliseconds: Int64
   var before: Double
   var after: Double
-  /// Standardised size of the change (0 for `new` events, which have no noise scale).
+  /// Standardised size of the change as the detector saw it (0 for `new` events, which have no noise scale).
   var effectSize: Double
+  /// Robust size of the change: how many robust deviations of the pre-onset baseline (median, MAD/IQR) the
+  /// new level lies away, with the unit's floor as the smallest spread; comparable across signals.
+  var magnitude: Double
   /// Where the detector placed the change itself (after a ramp, later than `milliseconds`).
   var changeMilliseconds: Int64
 
-  /// True when the change makes things worse for users or the resource: a rise, a plateau, a new line.
-  var isAdverse: Bool { change != .drop }
 }

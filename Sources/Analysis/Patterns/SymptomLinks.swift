@@ -1,16 +1,23 @@
 import Signals
 
-/// The chain links that show how one service suffered: its new error lines, latency and 5xx, in time order.
+/// The chain links that show how one service suffered: its new error lines, latency and 5xx, in time order,
+/// each following from the one before.
 struct SymptomLinks {
   let context: IncidentContext
 
   /// At most this many new log templates per service; the rest stay on the timeline.
   static let templatesPerService = 2
 
-  func links(for service: String, role: String, from milliseconds: Int64 = .min) -> ([CausalLink], [Int]) {
-    let symptoms = context.symptoms.filter { finding in
-      context.signal(finding).key.component == service && finding.milliseconds >= milliseconds
-    }
+  /// Links for `service`'s symptoms from `milliseconds` on (or for the given facts, such as a conduit's
+  /// errors on the routes to it), with the signals to chart.
+  func links(
+    for service: String, role: String, from milliseconds: Int64 = .min, facts: [Fact]? = nil
+  ) -> ([CausalLink], [Int]) {
+    let symptoms =
+      facts?.map(\.finding)
+      ?? context.symptoms.filter { finding in
+        context.signal(finding).key.component == service && finding.milliseconds >= milliseconds
+      }
     var chosen: [Finding] = []
     chosen += symptoms.filter { context.signal($0).key.kind == .logTemplate }.prefix(Self.templatesPerService)
     for kind in [SignalKind.latencyP90, .errorRate] {
@@ -33,15 +40,16 @@ struct SymptomLinks {
   }
 
   static func describe(_ finding: Finding, _ signal: Signal) -> String {
-    let service = signal.key.component
+    let component = signal.key.component
+    let name = signal.name.hasPrefix(component + " ") ? String(signal.name.dropFirst(component.count + 1)) : signal.name
     switch signal.key.kind {
     case .logTemplate:
-      return "\(service) logs a new kind of line: \(signal.name.dropFirst(service.count + 5))"
+      return "\(component) logs a new kind of line: \(name.hasPrefix("log ") ? String(name.dropFirst(4)) : name)"
     case .latencyP50, .latencyP90, .latencyP99:
-      return "\(service) \(signal.name.dropFirst(service.count + 1)) rises from "
-        + "\(Numbers.text(finding.before)) s to \(Numbers.text(finding.after)) s"
+      return "\(component) \(name) rises from "
+        + "\(Numbers.text(finding.before)) \(signal.unit) to \(Numbers.text(finding.after)) \(signal.unit)"
     case .errorRate:
-      return "\(service) returns 5xx for \(Numbers.percent(finding.after)) of requests "
+      return "\(component) returns 5xx for \(Numbers.percent(finding.after)) of requests "
         + "(was \(Numbers.percent(finding.before)))"
     default:
       return "\(signal.name): \(Numbers.text(finding.before)) → \(Numbers.text(finding.after)) \(signal.unit)"

@@ -29,7 +29,13 @@ struct FindingDetector {
         continue
       }
       if signal.key.kind == .dbMaxConnections { continue }
-      findings += levelShifts(signal, index: index)
+      let shifts = levelShifts(signal, index: index)
+      findings += shifts
+      if shifts.isEmpty, SignalSemantics.meaning(of: signal).category == .resource,
+        let growth = growth(signal, index: index)
+      {
+        findings.append(growth)
+      }
       if signal.key.kind == .dbConnections, signal.key.subject == nil, let limit,
         let finding = plateau(signal, index: index, limit: limit)
       {
@@ -60,7 +66,17 @@ struct FindingDetector {
         : Self.firstCrossing(signal.values, point)
       let change: ChangeKind = point.direction == .up ? .rise : .drop
       // Latency quantiles are heavy-tailed: a few timeouts drag a segment's mean far from what users saw.
-      let robust = [.latencyP50, .latencyP90, .latencyP99].contains(signal.key.kind)
+      let robust = SignalSemantics.latencies.contains(signal.key.kind)
+      // The shift must stand out against what was normal before it, and clear the unit's floor.
+      let floor = MinimumShift.floor(for: signal.unit)
+      let magnitude: Double
+      if let baseline = RobustBaseline(signal.values[..<onset]) {
+        magnitude = baseline.deviations(of: point.afterMedian, floor: floor)
+        guard magnitude >= Self.minimumEffectSize else { continue }
+      } else {
+        guard abs(point.afterMedian - point.beforeMedian) >= floor else { continue }
+        magnitude = point.effectSize
+      }
       let milliseconds = signal.milliseconds(at: onset)
       // A ramp is segmented as a staircase of steps whose ramps reach back into the previous step: one change.
       if ramps, var last = findings.last, last.change == change, milliseconds <= last.changeMilliseconds {
@@ -68,6 +84,7 @@ struct FindingDetector {
         last.after = point.after
         last.changeMilliseconds = signal.milliseconds(at: point.index)
         last.effectSize = max(last.effectSize, point.effectSize)
+        last.magnitude = max(last.magnitude, magnitude)
         findings[findings.count - 1] = last
         continue
       }
@@ -77,9 +94,33 @@ struct FindingDetector {
           uncertaintyMilliseconds: signal.stepMilliseconds,
           before: robust ? point.beforeMedian : point.before,
           after: robust ? point.afterMedian : point.after, effectSize: point.effectSize,
-          changeMilliseconds: signal.milliseconds(at: point.index)))
+          magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: point.index)))
     }
     return findings
+  }
+
+  /// A slow climb (a leak) has no step for the segmentation to find, only a kink: compare where the series
+  /// ends with where it started, and date the climb where its line leaves the baseline.
+  private func growth(_ signal: Signal, index: Int) -> Finding? {
+    let finite = signal.values.indices.filter { signal.values[$0].isFinite }
+    guard finite.count >= 12, let last = finite.last else { return nil }
+    let tail = finite.suffix(max(3, finite.count / 10)).map { signal.values[$0] }
+    guard let baseline = RobustBaseline(finite.prefix(finite.count / 2).map { signal.values[$0] }),
+      let end = RobustBaseline(tail)
+    else { return nil }
+    let floor = MinimumShift.floor(for: signal.unit)
+    let magnitude = baseline.deviations(of: end.median, floor: floor)
+    let larger = max(abs(end.median), abs(baseline.median))
+    guard magnitude >= Self.minimumEffectSize, larger > 0,
+      abs(end.median - baseline.median) >= Self.minimumRelativeChange * larger
+    else { return nil }
+    let onset = PointEvents.rampOnset(signal.values, changeIndex: last)
+    guard onset < last else { return nil }
+    let rising = end.median > baseline.median
+    return Finding(
+      signal: index, change: rising ? .rise : .drop, milliseconds: signal.milliseconds(at: onset),
+      uncertaintyMilliseconds: signal.stepMilliseconds, before: baseline.median, after: end.median,
+      effectSize: magnitude, magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: last))
   }
 
   /// Where a step really begins: the detector's boundary can land a bucket or two late on noisy series, so
@@ -108,11 +149,14 @@ struct FindingDetector {
     // The level before the climb to the limit, not the mean of the climb itself.
     let climb = PointEvents.rampOnset(signal.values, changeIndex: start)
     let before = signal.values[..<max(climb, 1)].filter { !$0.isNaN }
+    let magnitude =
+      RobustBaseline(before).map { $0.deviations(of: limit, floor: MinimumShift.floor(for: signal.unit)) }
+      ?? Self.minimumEffectSize
     return Finding(
       signal: index, change: .plateau, milliseconds: signal.milliseconds(at: start),
       uncertaintyMilliseconds: signal.stepMilliseconds,
       before: before.isEmpty ? .nan : before.reduce(0, +) / Double(before.count), after: limit, effectSize: 0,
-      changeMilliseconds: signal.milliseconds(at: start))
+      magnitude: magnitude, changeMilliseconds: signal.milliseconds(at: start))
   }
 
   /// Lines first seen after a quiet stretch: the "new kind of line" of an incident. Lines that are mere
@@ -129,8 +173,11 @@ struct FindingDetector {
     guard lines >= Double(Self.minimumTemplateLines), present >= Self.minimumTemplatePresence else {
       return nil
     }
+    let level = after.reduce(0, +) / Double(max(1, after.count))
+    // Against a silent baseline, a new line's size is its rate over the unit's floor.
+    let floor = max(MinimumShift.floor(for: signal.unit), 1e-3)
     return Finding(
       signal: index, change: .new, milliseconds: first, uncertaintyMilliseconds: 1000, before: 0,
-      after: after.reduce(0, +) / Double(max(1, after.count)), effectSize: 0, changeMilliseconds: first)
+      after: level, effectSize: 0, magnitude: level / floor, changeMilliseconds: first)
   }
 }

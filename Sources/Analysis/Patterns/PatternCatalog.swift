@@ -1,0 +1,12 @@
+/// Every incident pattern the engine tries, in no order of preference: the ranking decides by score.
+enum PatternCatalog {
+  static let all: [any IncidentPattern] = [
+    ConnectionExhaustion(),
+    TrafficSurge(),
+    ResourceSaturation(),
+    ServiceFault(),
+    LockContention(),
+    DatabaseSaturation(),
+    DatabaseUnavailable(),
+  ]
+}
