@@ -59,7 +59,7 @@ enum MetricVocabulary {
       match: .exact("mysql_global_status_max_used_connections"), kind: .metric, unit: "connections",
       role: .context, component: .fixed("mysql"), example: "mysql_global_status_max_used_connections"),
     Row(
-      match: .exact("mysql_global_status_threads_running"), kind: .metric, unit: "threads", role: .context,
+      match: .exact("mysql_global_status_threads_running"), kind: .dbThreadsRunning, unit: "threads", role: .resource,
       component: .fixed("mysql"), example: "mysql_global_status_threads_running"),
     Row(
       match: .exact("mysql_global_status_connection_errors_total"), kind: .dbConnectionErrors,

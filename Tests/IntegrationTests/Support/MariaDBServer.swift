@@ -35,12 +35,14 @@ final class MariaDBServer {
         "postmortem-mariadb-\(UUID().uuidString)"
       ).path
     try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+    // Servers started side by side must not share temporary files.
+    try FileManager.default.createDirectory(atPath: directory + "/tmp", withIntermediateDirectories: true)
     port = try Self.freePort()
     try Self.run(
       Self.installer,
       [
         "--no-defaults", "--datadir=\(directory)/data", "--auth-root-authentication-method=normal",
-        "--skip-test-db",
+        "--skip-test-db", "--tmpdir=\(directory)/tmp",
       ]
         + Self.runAs)
     try start()
@@ -57,7 +59,7 @@ final class MariaDBServer {
     process.arguments =
       [
         "--no-defaults", "--datadir=\(directory)/data", "--socket=\(socket)", "--port=\(port)",
-        "--bind-address=127.0.0.1", "--pid-file=\(directory)/mysqld.pid",
+        "--bind-address=127.0.0.1", "--pid-file=\(directory)/mysqld.pid", "--tmpdir=\(directory)/tmp",
         "--log-error=\(directory)/error.log",
         "--skip-log-bin", "--innodb-buffer-pool-size=16M",
       ] + user
