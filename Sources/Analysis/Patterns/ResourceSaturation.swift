@@ -74,6 +74,10 @@ struct ResourceSaturation: IncidentPattern {
           EvidenceWeight.strong))
     }
 
+    if let load = facts.lazy.compactMap({ LoadRise(context: context).near($0, of: service) }).first {
+      weights.append(.contradicts("\(load): the resource followed the load", EvidenceWeight.strong))
+    }
+
     let what = Self.describe(strongest.kind)
     var chain = [
       CausalLink(

@@ -70,7 +70,13 @@ struct ServiceFault: IncidentPattern {
       weights.append(
         .supports("its first symptom at \(UTC.clock(first.milliseconds)) is the earliest", EvidenceWeight.weak))
     }
-    for (other, fact) in earlier.sorted(by: { $0.key < $1.key }).prefix(1) {
+    // An earlier sufferer speaks against this origin only when it could be its cause: something it calls or
+    // shares a callee with, or anything at all when the evidence shows none of its calls.
+    let isolated = context.topology.callees(of: service).isEmpty && context.topology.callers(of: service).isEmpty
+    let related = earlier.filter { other, _ in
+      isolated || context.topology.dependsOn(service, other) || context.topology.shareCallee(service, other)
+    }
+    for (other, fact) in related.sorted(by: { ($0.value.milliseconds, $0.value.signal) < ($1.value.milliseconds, $1.value.signal) }).prefix(1) {
       weights.append(
         .contradicts(
           "\(other) suffered first, at \(UTC.clock(fact.milliseconds))", EvidenceWeight.moderate))
@@ -89,12 +95,15 @@ struct ServiceFault: IncidentPattern {
         .contradicts(
           "it calls \(callee), which suffered at the same time or earlier", EvidenceWeight.strong))
     }
+    if let load = LoadRise(context: context).near(first, of: service) {
+      weights.append(.contradicts("\(load): more requests, not a fault within", EvidenceWeight.moderate))
+    }
     if context.topology.conduits.contains(service) {
       weights.append(
         .contradicts("\(service) routes requests to upstreams: a conduit, not an origin", EvidenceWeight.strong))
     }
     if let resource = explainingResource(of: service, before: first, in: context) {
-      weights.append(.contradicts(resource, EvidenceWeight.strong))
+      weights.append(.contradicts(resource.reason, resource.own ? EvidenceWeight.strong : EvidenceWeight.moderate))
     } else if let elsewhere = saturationElsewhere(than: service, before: first, in: context) {
       weights.append(.contradicts(elsewhere, EvidenceWeight.moderate))
     }
@@ -152,9 +161,12 @@ struct ServiceFault: IncidentPattern {
     }
   }
 
-  /// A resource that changed for the worse before the service's first symptom and explains it: one of its
-  /// own runtime resources, or a database or dependency it calls.
-  private func explainingResource(of service: String, before first: Fact, in context: IncidentContext) -> String? {
+  /// A resource that changed for the worse before the service's first symptom and may explain it: one of
+  /// its own runtime resources (`own`: resource saturation explains it), or a database or dependency it calls
+  /// (weaker: a busier database is not yet a failing one; the database's own patterns weigh that).
+  private func explainingResource(of service: String, before first: Fact, in context: IncidentContext)
+    -> (reason: String, own: Bool)?
+  {
     let callees = Set(context.topology.callees(of: service))
     let explaining = context.evidence.facts.first { fact in
       fact.isAdverse && (fact.category == .resource || fact.category == .event)
@@ -163,7 +175,10 @@ struct ServiceFault: IncidentPattern {
           || callees.contains(fact.component) || (fact.resource.map(callees.contains) ?? false))
     }
     return explaining.map {
-      "\(context.evidence.signal($0).name) changed at \(UTC.clock($0.milliseconds)), before or with its symptoms"
+      (
+        "\(context.evidence.signal($0).name) changed at \(UTC.clock($0.milliseconds)), before or with its symptoms",
+        $0.component == service || $0.category == .event
+      )
     }
   }
 }
