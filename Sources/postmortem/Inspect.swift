@@ -102,7 +102,8 @@ private func summary(of record: DatabaseRecord) -> String {
   case .innodbStatus(let status):
     let oldest = status.transactions.map(\.activeSeconds).max() ?? 0
     let waiting = status.transactions.filter { $0.lockWaitSeconds != nil }.count
-    return "innodb status: \(status.transactions.count) transactions (oldest \(oldest) s, \(waiting) in lock wait)"
+    return
+      "innodb status: \(status.transactions.count) transactions (oldest \(oldest) s, \(waiting) in lock wait)"
       + (status.deadlock.map { " deadlock at \($0.time.rfc3339)" } ?? "")
   case .lockWaits(let snapshot):
     return "lock waits: \(snapshot.waits.count) (blocking threads "

@@ -14,7 +14,8 @@ struct DatabasePatternTests {
   static func services(slowFrom shipping: Int?, failFrom ratings: Int?) -> [Signal] {
     var signals: [Signal] = []
     for (salt, service) in ["shipping", "ratings"].enumerated() {
-      signals.append(S.signal(service, .requestRate, role: .load, unit: "req/s") { 40 + S.noise($0, salt, scale: 3) })
+      signals.append(
+        S.signal(service, .requestRate, role: .load, unit: "req/s") { 40 + S.noise($0, salt, scale: 3) })
     }
     signals.append(
       S.signal("shipping", .latencyP90, role: .symptom, unit: "s") {
@@ -23,7 +24,9 @@ struct DatabasePatternTests {
     signals.append(
       S.signal("ratings", .errorRate, role: .symptom, unit: "ratio") { $0 < (ratings ?? .max) ? 0 : 0.5 })
     for service in ["shipping", "ratings"] {
-      var connections = S.signal("mysql", .dbConnections, subject: service, role: .resource, unit: "connections") {
+      var connections = S.signal(
+        "mysql", .dbConnections, subject: service, role: .resource, unit: "connections"
+      ) {
         5 + S.noise($0, service.count, scale: 0.5)
       }
       connections.client = service
@@ -57,15 +60,21 @@ struct DatabasePatternTests {
     evidence.keep(
       OpenTransaction(
         InnoDBTransaction(
-          id: "4711", activeSeconds: 1500, state: "", threadID: 42, host: "10.0.9.1", user: "report", lockStructs: 2,
+          id: "4711", activeSeconds: 1500, state: "", threadID: 42, host: "10.0.9.1", user: "report",
+          lockStructs: 2,
           rowLocks: 3, undoEntries: 1, lockWaitSeconds: nil, statement: nil, line: 12),
         path: "innodb.txt", milliseconds: S.start + 150 * S.step))
-    evidence.keep(CitedLockWait(LockWait(waitingThread: 7, waitSeconds: 30, blockingThread: 42), path: "lock-waits.txt", line: 1, milliseconds: S.start + 150 * S.step))
+    evidence.keep(
+      CitedLockWait(
+        LockWait(waitingThread: 7, waitSeconds: 30, blockingThread: 42), path: "lock-waits.txt", line: 1,
+        milliseconds: S.start + 150 * S.step))
     extraction.innodb = evidence
     return extraction
   }
 
-  @Test("an idle transaction's locks: its client is the origin, the database the resource, the waiters collateral")
+  @Test(
+    "an idle transaction's locks: its client is the origin, the database the resource, the waiters collateral"
+  )
   func lockContention() {
     let document = IncidentAnalyzer.analyze(Self.lockIncident(), title: "t").document
     #expect(document.rootCause.kind == .lockContention)
@@ -80,7 +89,9 @@ struct DatabasePatternTests {
   func quietLocks() {
     var signals = Self.services(slowFrom: 105, failFrom: nil)
     signals.append(S.signal("mysql", .dbRowLockWaits, role: .resource, unit: "transactions") { _ in 0 })
-    let document = IncidentAnalyzer.analyze(S.extraction(signals, services: ["shipping", "ratings"]), title: "t").document
+    let document = IncidentAnalyzer.analyze(
+      S.extraction(signals, services: ["shipping", "ratings"]), title: "t"
+    ).document
     #expect(document.rootCause.kind != .lockContention)
     let ruledOut = document.ruledOut.first { $0.cause == "lock contention" }
     #expect(ruledOut?.why.contains("0 → 0") == true && ruledOut?.why.contains("no 1205") == true)
@@ -89,7 +100,10 @@ struct DatabasePatternTests {
   @Test("a report job's queries saturate the database: the job is the origin though it is no service")
   func saturationByOneClient() {
     var signals = Self.services(slowFrom: 104, failFrom: nil)
-    signals.append(S.signal("mysql", .dbThreadsRunning, role: .resource, unit: "threads") { $0 < 100 ? 3 + S.noise($0, 4, scale: 0.6) : 40 })
+    signals.append(
+      S.signal("mysql", .dbThreadsRunning, role: .resource, unit: "threads") {
+        $0 < 100 ? 3 + S.noise($0, 4, scale: 0.6) : 40
+      })
     for (user, busy) in [("report", true), ("shipping", false)] {
       var time = S.signal("mysql", .dbQueryTime, subject: user, role: .resource, unit: "s/s") {
         busy && $0 >= 100 ? 30 + S.noise($0, 8, scale: 1) : 0.3 + S.noise($0, user.count, scale: 0.05)
@@ -97,7 +111,9 @@ struct DatabasePatternTests {
       time.client = user
       signals.append(time)
     }
-    let document = IncidentAnalyzer.analyze(S.extraction(signals, services: ["shipping", "ratings"]), title: "t").document
+    let document = IncidentAnalyzer.analyze(
+      S.extraction(signals, services: ["shipping", "ratings"]), title: "t"
+    ).document
     #expect(document.rootCause.kind == .databaseSaturation)
     #expect(document.rootCause.component == "report" && document.rootCause.client == "report")
     let onset = Timestamp(rfc3339: document.rootCause.onset)!.milliseconds
@@ -108,30 +124,44 @@ struct DatabasePatternTests {
   func busyFromSurge() {
     var signals: [Signal] = []
     for (salt, service) in ["shipping", "ratings"].enumerated() {
-      signals.append(S.signal(service, .requestRate, role: .load, unit: "req/s") { ($0 < 95 ? 40 : 160) + S.noise($0, salt, scale: 3) })
       signals.append(
-        S.signal(service, .latencyP90, role: .symptom, unit: "s") { $0 < 100 ? 0.2 + S.noise($0, salt + 5, scale: 0.02) : 3 })
+        S.signal(service, .requestRate, role: .load, unit: "req/s") {
+          ($0 < 95 ? 40 : 160) + S.noise($0, salt, scale: 3)
+        })
+      signals.append(
+        S.signal(service, .latencyP90, role: .symptom, unit: "s") {
+          $0 < 100 ? 0.2 + S.noise($0, salt + 5, scale: 0.02) : 3
+        })
       var time = S.signal("mysql", .dbQueryTime, subject: service, role: .resource, unit: "s/s") {
         ($0 < 95 ? 1 : 4) + S.noise($0, salt + 9, scale: 0.1)
       }
       time.client = service
       signals.append(time)
     }
-    signals.append(S.signal("mysql", .dbThreadsRunning, role: .resource, unit: "threads") { $0 < 96 ? 3 + S.noise($0, 4, scale: 0.6) : 30 })
-    let document = IncidentAnalyzer.analyze(S.extraction(signals, services: ["shipping", "ratings"]), title: "t").document
+    signals.append(
+      S.signal("mysql", .dbThreadsRunning, role: .resource, unit: "threads") {
+        $0 < 96 ? 3 + S.noise($0, 4, scale: 0.6) : 30
+      })
+    let document = IncidentAnalyzer.analyze(
+      S.extraction(signals, services: ["shipping", "ratings"]), title: "t"
+    ).document
     #expect(document.rootCause.kind != .databaseSaturation)
   }
 
   @Test("the database restarts and every client loses it: the database is the origin")
   func restart() {
     var signals = Self.services(slowFrom: 121, failFrom: 121)
-    var restart = S.signal("mysql", .changes, subject: "restart", role: .change, unit: "events/s") { $0 == 120 ? 0.1 : 0 }
+    var restart = S.signal("mysql", .changes, subject: "restart", role: .change, unit: "events/s") {
+      $0 == 120 ? 0.1 : 0
+    }
     restart.key.source = "server log"
     restart.firstSeenMilliseconds = S.start + 120 * S.step
     signals.append(restart)
     signals.append(Self.event("shipping", .dbUnreachable, from: 120))
     signals.append(Self.event("ratings", .dbUnreachable, from: 120))
-    let document = IncidentAnalyzer.analyze(S.extraction(signals, services: ["shipping", "ratings"]), title: "t").document
+    let document = IncidentAnalyzer.analyze(
+      S.extraction(signals, services: ["shipping", "ratings"]), title: "t"
+    ).document
     #expect(document.rootCause.kind == .databaseUnavailable)
     #expect(document.rootCause.component == "mysql" && document.rootCause.client == nil)
     let onset = Timestamp(rfc3339: document.rootCause.onset)!.milliseconds

@@ -36,7 +36,9 @@ struct FileNameTimeTests {
 
   @Test("names with no time, or numbers that are not one, have none")
   func none() {
-    for path in ["processlist.txt", "shipping-7d9f8c-abcde.log", "node-exporter-9100.prom", "db1/status-2.txt"] {
+    for path in [
+      "processlist.txt", "shipping-7d9f8c-abcde.log", "node-exporter-9100.prom", "db1/status-2.txt",
+    ] {
       #expect(FileNameTime.read(path: path, utcOffsetSeconds: 0) == .none, "\(path)")
     }
   }

@@ -125,9 +125,10 @@ struct InnoDBStatusParserTests {
     let deadlock = try #require(statuses.first?.deadlock)
     #expect(deadlock.time == Timestamp(rfc3339: "2026-11-29T02:10:01Z"))
     #expect(deadlock.transactions.map(\.threadID) == [9, 8])
-    #expect(deadlock.transactions.map(\.statement) == [
-      "UPDATE ratings SET score = 1 WHERE sku = 'b'", "UPDATE ratings SET score = 2 WHERE sku = 'a'",
-    ])
+    #expect(
+      deadlock.transactions.map(\.statement) == [
+        "UPDATE ratings SET score = 1 WHERE sku = 'b'", "UPDATE ratings SET score = 2 WHERE sku = 'a'",
+      ])
     #expect(deadlock.victim == 1)
   }
 
@@ -135,7 +136,8 @@ struct InnoDBStatusParserTests {
   func otherForms() throws {
     let body = Self.vertical.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(4)
     let batch = "Type\tName\tStatus\nInnoDB\t\t" + body.joined(separator: "\\n") + "\n"
-    let table = "+--------+------+--------+\n| Type   | Name | Status |\n+--------+------+--------+\n| InnoDB |      | \n"
+    let table =
+      "+--------+------+--------+\n| Type   | Name | Status |\n+--------+------+--------+\n| InnoDB |      | \n"
       + body.joined(separator: "\n") + " |\n+--------+------+--------+\n"
     let (reference, _) = try Self.statuses(Self.vertical)
     for text in [batch, table] {
@@ -156,7 +158,8 @@ struct InnoDBStatusParserTests {
     return status
   }
 
-  @Test("pt-stalk's -innodbstatus1 without a monitor header is dated by its file name; without either, reported")
+  @Test(
+    "pt-stalk's -innodbstatus1 without a monitor header is dated by its file name; without either, reported")
   func dating() throws {
     let transactions = Self.vertical.components(separatedBy: "\n").filter { !$0.contains("MONITOR OUTPUT") }
       .joined(separator: "\n")

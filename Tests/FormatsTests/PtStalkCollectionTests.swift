@@ -23,7 +23,9 @@ struct PtStalkCollectionTests {
     #expect(PtStalkCollection.verdict(for: prefix + "lock-waits") == .read(.mysqlLockWaits))
     #expect(PtStalkCollection.verdict(for: prefix + "innodbstatus2") == .read(.mysqlInnoDBStatus))
     #expect(PtStalkCollection.verdict(for: prefix + "processlist") == .sniff)
-    for suffix in ["df", "top", "iostat", "netstat_s", "meminfo", "procstat", "diskstats", "ps", "trigger", "zzz"] {
+    for suffix in [
+      "df", "top", "iostat", "netstat_s", "meminfo", "procstat", "diskstats", "ps", "trigger", "zzz",
+    ] {
       guard case .skip(let reason) = PtStalkCollection.verdict(for: prefix + suffix) else {
         Issue.record("-\(suffix) is not skipped")
         continue
@@ -50,7 +52,9 @@ struct PtStalkCollectionTests {
     var reader = SourceReader(source: Source(path: path), options: ReadOptions(utcOffsetSeconds: 3600))
     var busy: [(Int64, Double)] = []
     try reader.read { record, _ in
-      if case .sample(let sample) = record, sample.series == 0 { busy.append((sample.time.milliseconds, sample.value)) }
+      if case .sample(let sample) = record, sample.series == 0 {
+        busy.append((sample.time.milliseconds, sample.value))
+      }
     }
     #expect(reader.stats.format == .vmstat)
     #expect(reader.series.first?.name == "vmstat_cpu_busy_percent")

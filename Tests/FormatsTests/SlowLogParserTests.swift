@@ -56,7 +56,10 @@ struct SlowLogParserTests {
     """
 
   static let expectedClasses: [(fingerprint: String, seconds: Double, count: Int)] = [
-    ("select count(*) from orders o join lines l on l.order_id = o.id where o.created > ? order by o.id, l.id", 30, 1),
+    (
+      "select count(*) from orders o join lines l on l.order_id = o.id where o.created > ? order by o.id, l.id",
+      30, 1
+    ),
     ("select * from cities where code in(?+) and name = ? limit ?", 4, 2),
     ("insert into ratings (sku, score) values(?+)", 0.5, 2),
     ("update tbl? set v = v ? ?, flag = ?, x = ? where id = ? and h = ?ff", 0.4, 1),
@@ -107,7 +110,9 @@ struct SlowLogParserTests {
     #expect(first.queryTime == 1.5)
     #expect(first.line == 4)
     #expect(first.time == Timestamp(rfc3339: "2026-11-29T02:15:13.698Z"))
-    #expect(first.firstSight?.example == "SELECT * FROM cities WHERE code IN (1, 2, 3) AND name = 'Bob' LIMIT 10, 20")
+    #expect(
+      first.firstSight?.example
+        == "SELECT * FROM cities WHERE code IN (1, 2, 3) AND name = 'Bob' LIMIT 10, 20")
     #expect(queries[2].user == "report")
     #expect(queries[2].host == "10.0.9.1")
   }
@@ -182,7 +187,8 @@ struct SlowLogParserTests {
 }
 
 extension SlowLogParserTests {
-  @Test("MariaDB's banner (tab-separated, `mariadbd, Version:`) is no statement, and entries after it are whole")
+  @Test(
+    "MariaDB's banner (tab-separated, `mariadbd, Version:`) is no statement, and entries after it are whole")
   func mariaDBBanner() throws {
     let log = """
       mariadbd, Version: 10.11.19-MariaDB-0+deb12u1 (Debian 12). started with:

@@ -41,7 +41,9 @@ struct MariaDBIncidentTests {
       """)
   }
 
-  @Test("a lock wait: the blocker's transaction and the waiter in InnoDB status, the lock-wait rows, 1205 and 2013")
+  @Test(
+    "a lock wait: the blocker's transaction and the waiter in InnoDB status, the lock-wait rows, 1205 and 2013"
+  )
   func lockWait() throws {
     let server = try MariaDBServer()
     defer { server.stop() }
@@ -53,7 +55,8 @@ struct MariaDBIncidentTests {
       server, user: "report", "BEGIN; SELECT * FROM shop.cities WHERE id = 1 FOR UPDATE; SELECT SLEEP(20);")
     let blockerID = try waitForThread(server, user: "report", info: "SLEEP")
     let waiter = try Spawned(
-      server, user: "shipping", "SET SESSION innodb_lock_wait_timeout = 4; UPDATE shop.cities SET name = 'x' WHERE id = 1;")
+      server, user: "shipping",
+      "SET SESSION innodb_lock_wait_timeout = 4; UPDATE shop.cities SET name = 'x' WHERE id = 1;")
     let waiterID = try waitForThread(server, user: "shipping", info: "UPDATE")
     usleep(1_200_000)
     try save(captures + "/innodb-status.txt", server.sql("SHOW ENGINE INNODB STATUS\\G"))
@@ -114,7 +117,8 @@ struct MariaDBIncidentTests {
       try server.openIdleConnection(user: "shipping", password: "secret")
       for _ in 0..<100 {
         let count = try server.sql(
-          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'shipping'", options: ["-N", "-B"])
+          "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'shipping'",
+          options: ["-N", "-B"])
         if Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > held { break }
         usleep(50_000)
       }
@@ -134,7 +138,9 @@ struct MariaDBIncidentTests {
     let window = ExtractionOptions(
       resolutionSeconds: 1, from: started - 60_000, to: Int64(Date().timeIntervalSince1970 * 1000) + 60_000)
     let extraction = SignalExtractor.extract(paths: [captures], options: window)
-    let reset = extraction.signals.first { $0.key.kind == .changes && $0.key.source?.hasPrefix("uptime reset") == true }
+    let reset = extraction.signals.first {
+      $0.key.kind == .changes && $0.key.source?.hasPrefix("uptime reset") == true
+    }
     #expect(reset?.key.component == "mysql")
     #expect(reset?.values.contains { $0 > 0 } == true)
     let logged = try #require(

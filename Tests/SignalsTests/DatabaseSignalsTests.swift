@@ -11,10 +11,12 @@ struct DatabaseSignalsTests {
   static let start = 1_795_918_500  // 2026-11-29T02:15:00Z
 
   static func directory(_ files: [String: String]) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("db-signals-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "db-signals-\(UUID().uuidString)")
     for (name, text) in files {
       let url = directory.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: url)
     }
     return directory
@@ -36,7 +38,8 @@ struct DatabaseSignalsTests {
           "# Time: \(Timestamp(milliseconds: Int64(time) * 1000).rfc3339)",
           "# User@Host: report[report] @ report-1 [10.0.9.1]  Id: 10",
           "# Query_time: 9.000000  Lock_time: 0.000000 Rows_sent: 1  Rows_examined: 500000",
-          "SET timestamp=\(time);", "SELECT COUNT(*) FROM orders", "  WHERE created > '2026-01-0\(second % 9 + 1)';",
+          "SET timestamp=\(time);", "SELECT COUNT(*) FROM orders",
+          "  WHERE created > '2026-01-0\(second % 9 + 1)';",
         ]
       }
     }
@@ -82,7 +85,8 @@ struct DatabaseSignalsTests {
       let time = Timestamp(milliseconds: Int64(start + second) * 1000).rfc3339.dropLast()
       let clock = time.replacingOccurrences(of: "T", with: " ")
       if second >= 120, second % 5 == 0 {
-        return "\(clock).000 ERROR 1 --- [exec-\(second % 7)] o.h.e.j.s.SqlExceptionHelper : Lock wait timeout "
+        return
+          "\(clock).000 ERROR 1 --- [exec-\(second % 7)] o.h.e.j.s.SqlExceptionHelper : Lock wait timeout "
           + "exceeded; try restarting transaction"
       }
       return "\(clock).000  INFO 1 --- [exec-1] c.i.r.s.Controller : shipping \(second)"
@@ -113,7 +117,8 @@ struct DatabaseSignalsTests {
     #expect(byClass.client == "report" && byClass.examples.first?.line == top.line)
   }
 
-  @Test("an idle blocker's open transaction by user, the waits with their blocker, and the client's 1205 lines")
+  @Test(
+    "an idle blocker's open transaction by user, the waits with their blocker, and the client's 1205 lines")
   func lockSignals() throws {
     var files = [
       "db/lock-waits.txt": "TS \(Self.start + 150).000000000 2026-11-29 02:17:30\n" + Self.lockWaits,
@@ -133,12 +138,14 @@ struct DatabaseSignalsTests {
     #expect(blocker.transaction.threadID == 10 && blocker.transaction.user == "report")
     #expect(blocker.transaction.activeSeconds == 1210 && blocker.transaction.rowLocks == 1)
     let wait = try #require(extraction.innodb.lockWaits.first)
-    #expect(wait.wait.blockingThread == 10 && wait.wait.waitingThread == 11 && wait.wait.blockerIdleSeconds == 1200)
+    #expect(
+      wait.wait.blockingThread == 10 && wait.wait.waitingThread == 11 && wait.wait.blockerIdleSeconds == 1200)
     let waits = try #require(
       extraction.signals.first { $0.key.kind == .dbRowLockWaits && $0.key.source == "innodb status" })
     #expect(waits.values.filter { !$0.isNaN }.allSatisfy { $0 == 1 })
     let timeouts = try #require(extraction.signals.first { $0.key.kind == .dbLockWaitTimeouts })
-    #expect(timeouts.key.component == "shipping" && timeouts.client == "shipping" && timeouts.resource == "mysql")
+    #expect(
+      timeouts.key.component == "shipping" && timeouts.client == "shipping" && timeouts.resource == "mysql")
     #expect(timeouts.firstSeenMilliseconds == Int64(Self.start + 120) * 1000)
     #expect(extraction.signals.filter { $0.key.kind == .dbLockWaitTimeouts }.count == 1)
   }

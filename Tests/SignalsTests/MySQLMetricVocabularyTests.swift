@@ -1,6 +1,6 @@
-@testable import Formats
 import Testing
 
+@testable import Formats
 @testable import Signals
 
 @Suite("MySQL metric vocabulary")
@@ -25,7 +25,8 @@ struct MySQLMetricVocabularyTests {
       #expect(MySQLMetricVocabulary.rows.filter { $0.name == series.name }.count == 1, "\(row.name)")
       let meaning = MetricVocabulary.meaning(of: series)
       #expect(series.name == row.name)
-      #expect(meaning.component == "mysql" && meaning.kind == row.kind && meaning.unit == row.unit, "\(row.name)")
+      #expect(
+        meaning.component == "mysql" && meaning.kind == row.kind && meaning.unit == row.unit, "\(row.name)")
       #expect(meaning.isCounter == row.isCounter && meaning.role == row.role, "\(row.name)")
       #expect(meaning.client == row.clientLabel.flatMap { series.label($0) }, "\(row.name)")
     }
@@ -35,7 +36,8 @@ struct MySQLMetricVocabularyTests {
   func statusNames() {
     for (status, kind) in [
       ("Threads_running", SignalKind.dbThreadsRunning), ("Uptime", .dbUptime),
-      ("Innodb_row_lock_current_waits", .dbRowLockWaits), ("Questions", .dbQueries), ("Com_select", .dbQueries),
+      ("Innodb_row_lock_current_waits", .dbRowLockWaits), ("Questions", .dbQueries),
+      ("Com_select", .dbQueries),
       ("Slow_queries", .dbSlowQueries), ("Innodb_row_lock_time", .dbRowLockTime),
     ] {
       #expect(MetricVocabulary.meaning(of: ExporterNames.status(status)).kind == kind, "\(status)")

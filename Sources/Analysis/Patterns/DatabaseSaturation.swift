@@ -15,20 +15,31 @@ struct DatabaseSaturation: IncidentPattern {
 
   func hypotheses(in context: IncidentContext) -> [Hypothesis] {
     let rises = context.evidence.facts.filter { $0.kind == .dbQueryTime && $0.finding.change == .rise }
-    let byUser = rises.filter { $0.client != nil && !(context.evidence.signal($0).key.subject ?? "").hasPrefix("q") }
-    guard let driver = (byUser.isEmpty ? rises : byUser).max(by: {
-      ($0.finding.after - $0.finding.before, $1.milliseconds) < ($1.finding.after - $1.finding.before, $0.milliseconds)
-    }) else { return [] }
+    let byUser = rises.filter {
+      $0.client != nil && !(context.evidence.signal($0).key.subject ?? "").hasPrefix("q")
+    }
+    guard
+      let driver = (byUser.isEmpty ? rises : byUser).max(by: {
+        ($0.finding.after - $0.finding.before, $1.milliseconds) < (
+          $1.finding.after - $1.finding.before, $0.milliseconds
+        )
+      })
+    else { return [] }
     let growth = byUser.reduce(0) { $0 + max(0, $1.finding.after - $1.finding.before) }
     let share = growth > 0 ? (driver.finding.after - driver.finding.before) / growth : 1
     let user = driver.client
     let database = driver.component
     let origin = user.map { context.dependencies.service(forUser: $0) ?? $0 } ?? database
     var weights: [EvidenceWeight] = []
-    let line = "DB user \(user ?? "?") holds \(Numbers.percent(share)) of the growth in \(database)'s statement time"
+    let line =
+      "DB user \(user ?? "?") holds \(Numbers.percent(share)) of the growth in \(database)'s statement time"
       + " (\(Numbers.text(driver.finding.before)) → \(Numbers.text(driver.finding.after)) s/s)"
-    weights.append(share >= Self.dominantShare ? .supports(line, EvidenceWeight.strong * share) : .contradicts(line, EvidenceWeight.weak))
-    let running = context.evidence.facts.first { $0.kind == .dbThreadsRunning && $0.isAdverse && $0.component == database }
+    weights.append(
+      share >= Self.dominantShare
+        ? .supports(line, EvidenceWeight.strong * share) : .contradicts(line, EvidenceWeight.weak))
+    let running = context.evidence.facts.first {
+      $0.kind == .dbThreadsRunning && $0.isAdverse && $0.component == database
+    }
     if let running {
       weights.append(
         .supports(
@@ -37,7 +48,9 @@ struct DatabaseSaturation: IncidentPattern {
     }
     if let onset = context.incidentOnset, driver.milliseconds <= onset.milliseconds {
       weights.append(
-        .supports("the statement time rose at \(UTC.clock(driver.milliseconds)), before the first symptom", EvidenceWeight.moderate))
+        .supports(
+          "the statement time rose at \(UTC.clock(driver.milliseconds)), before the first symptom",
+          EvidenceWeight.moderate))
     }
     if let surge = Traffic(context: context).surge, surge.milliseconds <= driver.milliseconds {
       weights.append(
@@ -50,10 +63,13 @@ struct DatabaseSaturation: IncidentPattern {
     var chain = [
       CausalLink(
         component: origin, role: "cause",
-        symptom: "DB user \(user ?? "?")'s statements take \(Numbers.text(driver.finding.after)) s of \(database) time per second"
-          + (top.map { ": \($0.fingerprint.prefix(100)) (\($0.count)×, \(Numbers.text($0.totalSeconds)) s)" } ?? ""),
+        symptom:
+          "DB user \(user ?? "?")'s statements take \(Numbers.text(driver.finding.after)) s of \(database) time per second"
+          + (top.map { ": \($0.fingerprint.prefix(100)) (\($0.count)×, \(Numbers.text($0.totalSeconds)) s)" }
+            ?? ""),
         signal: signal.name, signalKind: driver.kind, onset: UTC.format(driver.milliseconds),
-        before: Numbers.rounded(driver.finding.before), after: Numbers.rounded(driver.finding.after), unit: signal.unit,
+        before: Numbers.rounded(driver.finding.before), after: Numbers.rounded(driver.finding.after),
+        unit: signal.unit,
         evidence: [context.evidence.citation(driver)]
           + (top.map { [Evidence(file: $0.path, line: $0.line, text: $0.example)] } ?? []))
     ]
@@ -71,11 +87,14 @@ struct DatabaseSaturation: IncidentPattern {
     }
     let resourceIndex = chain.count - 1
     let symptoms = SymptomLinks(context: context)
-    for (service, first) in context.firstSymptomByService.sorted(by: { $0.value.milliseconds < $1.value.milliseconds })
+    for (service, first) in context.firstSymptomByService.sorted(by: {
+      $0.value.milliseconds < $1.value.milliseconds
+    })
     where first.milliseconds >= driver.milliseconds - driver.uncertaintyMilliseconds
       && context.topology.dependsOn(service, database)
     {
-      let (links, signals) = symptoms.links(for: service, role: service == origin ? "symptom" : "collateral", from: driver.milliseconds)
+      let (links, signals) = symptoms.links(
+        for: service, role: service == origin ? "symptom" : "collateral", from: driver.milliseconds)
       chain += links.map { $0.with(causedBy: [resourceIndex]) }
       charted += signals
     }
@@ -89,7 +108,8 @@ struct DatabaseSaturation: IncidentPattern {
       chain: chain, chartedSignals: charted)
     hypothesis.mitigations = [
       Mitigation(
-        text: "Stop or throttle \(user ?? "the client")'s heaviest statements (pt-kill can match the user and the statement).",
+        text:
+          "Stop or throttle \(user ?? "the client")'s heaviest statements (pt-kill can match the user and the statement).",
         commands: user.map { ["pt-kill --match-user \($0) --busy-time 30 --print"] } ?? [])
     ]
     hypothesis.followUps = [

@@ -8,13 +8,15 @@ import Signals
 /// stays up point elsewhere (a network fault): that contradicts it.
 struct DatabaseUnavailable: IncidentPattern {
   let kind = IncidentKind.databaseUnavailable
-  let requires = "a database restart (Uptime reset, start-up lines), mysql_up at 0, or clients unable to reach it"
+  let requires =
+    "a database restart (Uptime reset, start-up lines), mysql_up at 0, or clients unable to reach it"
 
   func hypotheses(in context: IncidentContext) -> [Hypothesis] {
     let databases = context.topology.databases.union(["mysql"])
     // A restart is an event, read from its signal: one bucket is no change point.
     let restarts = context.extraction.signals.enumerated().compactMap { index, signal -> Restart? in
-      guard signal.key.kind == .changes, signal.key.subject == "restart", databases.contains(signal.key.component),
+      guard signal.key.kind == .changes, signal.key.subject == "restart",
+        databases.contains(signal.key.component),
         let at = signal.firstSeenMilliseconds
           ?? signal.values.firstIndex(where: { !$0.isNaN && $0 > 0 }).map({ signal.milliseconds(at: $0) })
       else { return nil }
@@ -26,9 +28,11 @@ struct DatabaseUnavailable: IncidentPattern {
     guard !restarts.isEmpty || firstFact != nil else { return [] }
     let restart = restarts.first
     let onset = min(restart?.milliseconds ?? .max, firstFact?.milliseconds ?? .max)
-    let uncertainty = restart.map { $0.milliseconds == onset ? $0.uncertaintyMilliseconds : 0 }
+    let uncertainty =
+      restart.map { $0.milliseconds == onset ? $0.uncertaintyMilliseconds : 0 }
       ?? firstFact!.uncertaintyMilliseconds
-    let database = restart.map { context.extraction.signals[$0.signal].key.component }
+    let database =
+      restart.map { context.extraction.signals[$0.signal].key.component }
       ?? down.first?.component ?? unreachable.first?.resource ?? "mysql"
     var weights: [EvidenceWeight] = []
     if let restart {
@@ -38,7 +42,10 @@ struct DatabaseUnavailable: IncidentPattern {
             + "(\(context.extraction.signals[restart.signal].name))", EvidenceWeight.decisive))
     }
     if let down = down.first {
-      weights.append(.supports("\(context.evidence.signal(down).name) fell to \(Numbers.text(down.finding.after))", EvidenceWeight.strong))
+      weights.append(
+        .supports(
+          "\(context.evidence.signal(down).name) fell to \(Numbers.text(down.finding.after))",
+          EvidenceWeight.strong))
     }
     let clients = Set(unreachable.map(\.component)).sorted()
     if !clients.isEmpty {
@@ -49,14 +56,17 @@ struct DatabaseUnavailable: IncidentPattern {
     }
     if restarts.isEmpty && down.isEmpty {
       weights.append(
-        .contradicts("\(database) shows no restart and no down state: the clients' failures may lie between them",
+        .contradicts(
+          "\(database) shows no restart and no down state: the clients' failures may lie between them",
           EvidenceWeight.moderate))
     }
-    let causeSignal = restart.map { context.extraction.signals[$0.signal] } ?? context.signal(firstFact!.finding)
+    let causeSignal =
+      restart.map { context.extraction.signals[$0.signal] } ?? context.signal(firstFact!.finding)
     var chain = [
       CausalLink(
         component: database, role: "cause",
-        symptom: restarts.isEmpty && down.isEmpty ? "\(database) cannot be reached" : "\(database) goes down and restarts",
+        symptom: restarts.isEmpty && down.isEmpty
+          ? "\(database) cannot be reached" : "\(database) goes down and restarts",
         signal: causeSignal.name, signalKind: causeSignal.key.kind, onset: UTC.format(onset),
         before: 0, after: 1, unit: causeSignal.unit,
         evidence: down.prefix(2).map { context.evidence.citation($0) }
@@ -68,7 +78,8 @@ struct DatabaseUnavailable: IncidentPattern {
         CausalLink(
           component: fact.component, role: "collateral",
           symptom: "\(fact.component) cannot reach \(database): \(context.evidence.signal(fact).name)",
-          signal: context.evidence.signal(fact).name, signalKind: fact.kind, onset: UTC.format(fact.milliseconds),
+          signal: context.evidence.signal(fact).name, signalKind: fact.kind,
+          onset: UTC.format(fact.milliseconds),
           before: Numbers.rounded(fact.finding.before), after: Numbers.rounded(fact.finding.after),
           unit: context.evidence.signal(fact).unit, evidence: [context.evidence.citation(fact)]
         ).with(causedBy: [0]))
@@ -83,7 +94,10 @@ struct DatabaseUnavailable: IncidentPattern {
         + (clients.isEmpty ? "." : " and \(clients.joined(separator: ", ")) lost their connections."),
       chain: chain, chartedSignals: charted)
     hypothesis.mitigations = [
-      Mitigation(text: "Check why \(database) stopped (its error log around the restart: a crash, an OOM kill, an operator).", commands: [])
+      Mitigation(
+        text:
+          "Check why \(database) stopped (its error log around the restart: a crash, an OOM kill, an operator).",
+        commands: [])
     ]
     hypothesis.followUps = [
       "Alert on \(database)'s Uptime resetting and on mysql_up.",
@@ -102,10 +116,12 @@ struct DatabaseUnavailable: IncidentPattern {
     let uptime = context.signals(.dbUptime).first
     let unreachable = context.signals(.dbUnreachable).contains { $0.values.contains { !$0.isNaN && $0 > 0 } }
     guard !unreachable else { return nil }
-    let levels = uptime.map { signal -> String in
-      let values = signal.values.filter { !$0.isNaN }
-      return "\(signal.name) \(Numbers.text(values.first ?? 0)) → \(Numbers.text(values.last ?? 0)) s without a reset, "
-    } ?? ""
+    let levels =
+      uptime.map { signal -> String in
+        let values = signal.values.filter { !$0.isNaN }
+        return
+          "\(signal.name) \(Numbers.text(values.first ?? 0)) → \(Numbers.text(values.last ?? 0)) s without a reset, "
+      } ?? ""
     return RuledOutCause(
       cause: "database restart", why: levels + "no restart lines, no 2002/2003/2006/2013 in any client log")
   }

@@ -9,7 +9,8 @@ import Signals
 /// client; the database is the resource; the services that waited are collateral.
 struct LockContention: IncidentPattern {
   let kind = IncidentKind.lockContention
-  let requires = "lock wait timeouts (1205) or deadlocks (1213) in clients, or the database's row lock waits rising"
+  let requires =
+    "lock wait timeouts (1205) or deadlocks (1213) in clients, or the database's row lock waits rising"
 
   func hypotheses(in context: IncidentContext) -> [Hypothesis] {
     let timeouts = context.evidence.facts.filter {
@@ -47,7 +48,8 @@ struct LockContention: IncidentPattern {
             + "\(transaction.threadID.map(String.init) ?? "?")) open \(transaction.activeSeconds) s with "
             + "\(transaction.rowLocks) rows locked", EvidenceWeight.strong))
       if let thread = transaction.threadID, blockingThreads.contains(thread) {
-        weights.append(.supports("the lock-wait rows name thread \(thread) as the blocker", EvidenceWeight.decisive))
+        weights.append(
+          .supports("the lock-wait rows name thread \(thread) as the blocker", EvidenceWeight.decisive))
       }
     }
     if let ageRise, ageRise.milliseconds <= first.milliseconds + first.uncertaintyMilliseconds {
@@ -57,7 +59,9 @@ struct LockContention: IncidentPattern {
           EvidenceWeight.moderate))
     }
     if blocker == nil {
-      weights.append(.contradicts("no open transaction was seen holding locks (no InnoDB status)", EvidenceWeight.moderate))
+      weights.append(
+        .contradicts("no open transaction was seen holding locks (no InnoDB status)", EvidenceWeight.moderate)
+      )
     }
     let origin = user.map { context.dependencies.service(forUser: $0) ?? $0 } ?? resource
     let onset = ageRise ?? first
@@ -69,7 +73,8 @@ struct LockContention: IncidentPattern {
       chain.append(
         CausalLink(
           component: origin, role: "cause",
-          symptom: "transaction \(transaction.id) of DB user \(user ?? "?") holds \(transaction.rowLocks) row locks "
+          symptom:
+            "transaction \(transaction.id) of DB user \(user ?? "?") holds \(transaction.rowLocks) row locks "
             + "in \(resource) for \(transaction.activeSeconds) s",
           signal: ageRise.map { context.evidence.signal($0).name } ?? "innodb status",
           signalKind: .dbTransactionAge, onset: UTC.format(onset.milliseconds),
@@ -110,13 +115,15 @@ struct LockContention: IncidentPattern {
       onsetMilliseconds: onset.milliseconds, uncertaintyMilliseconds: onset.uncertaintyMilliseconds,
       weights: weights,
       summary: "Lock contention: "
-        + (user.map { "a transaction of \($0) held row locks in \(resource)" } ?? "row locks in \(resource) were held")
+        + (user.map { "a transaction of \($0) held row locks in \(resource)" }
+          ?? "row locks in \(resource) were held")
         + " and \(waiters.isEmpty ? "its clients" : waiters.joined(separator: ", ")) timed out waiting for them.",
       chain: chain, chartedSignals: charted)
     if let thread = blocker?.transaction.threadID {
       hypothesis.mitigations = [
         Mitigation(
-          text: "End the blocking session (thread \(thread)) so its transaction rolls back and frees its locks.",
+          text:
+            "End the blocking session (thread \(thread)) so its transaction rolls back and frees its locks.",
           commands: ["KILL \(thread);", "CALL mysql.rds_kill(\(thread));"])
       ]
     }
@@ -129,14 +136,17 @@ struct LockContention: IncidentPattern {
 
   /// Ruled out with the row lock waits' levels and the absence of 1205/1213 in every client log.
   func ruledOut(in context: IncidentContext) -> RuledOutCause? {
-    let timeouts = context.extraction.signals.filter { [.dbLockWaitTimeouts, .dbDeadlocks].contains($0.key.kind) }
+    let timeouts = context.extraction.signals.filter {
+      [.dbLockWaitTimeouts, .dbDeadlocks].contains($0.key.kind)
+    }
     let logged = timeouts.contains { $0.values.contains { !$0.isNaN && $0 > 0 } }
     guard !logged else { return nil }
     let waits = context.signals(.dbRowLockWaits).first
-    let levels = waits.map { signal -> String in
-      let values = signal.values.filter { !$0.isNaN }
-      return "\(signal.name) \(Numbers.text(values.first ?? 0)) → \(Numbers.text(values.last ?? 0)), "
-    } ?? ""
+    let levels =
+      waits.map { signal -> String in
+        let values = signal.values.filter { !$0.isNaN }
+        return "\(signal.name) \(Numbers.text(values.first ?? 0)) → \(Numbers.text(values.last ?? 0)), "
+      } ?? ""
     return RuledOutCause(cause: "lock contention", why: levels + "no 1205 or 1213 in any client log")
   }
 }

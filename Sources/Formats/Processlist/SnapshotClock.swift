@@ -31,7 +31,8 @@ struct SnapshotClock {
     if case .time(let named, let hasZone) = fileName {
       if !hasZone { assumedZone = true }
       defer { fromFileName += 1 }
-      return .success(Timestamp(milliseconds: named.milliseconds + fromFileName * Self.collectionIntervalMilliseconds))
+      return .success(
+        Timestamp(milliseconds: named.milliseconds + fromFileName * Self.collectionIntervalMilliseconds))
     }
     var error = FormatError.untimedSnapshot(path: path, line: line)
     if case .ambiguous(let reason) = fileName {

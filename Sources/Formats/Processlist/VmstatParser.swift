@@ -42,7 +42,8 @@ public struct VmstatParser: LineParser {
   }
 
   public static func recognizes(_ line: UnsafeRawBufferPointer) -> Bool {
-    line.matches("procs -", at: 0) || (line.matches(" r  b ", at: 0) && ByteLiterals.contains(line, " us sy id"))
+    line.matches("procs -", at: 0)
+      || (line.matches(" r  b ", at: 0) && ByteLiterals.contains(line, " us sy id"))
   }
 
   public mutating func parse(_ line: UnsafeRawBufferPointer, number: Int) -> Record {
@@ -70,7 +71,8 @@ public struct VmstatParser: LineParser {
       if fault == nil {
         fault = .untimed(
           path: path, line: number,
-          detail: "no time for the vmstat lines from line \(number): keep pt-stalk's capture time in the file name")
+          detail:
+            "no time for the vmstat lines from line \(number): keep pt-stalk's capture time in the file name")
       }
       return .malformed(reason: "line \(number): vmstat line with no capture time to count from")
     }
@@ -82,7 +84,10 @@ public struct VmstatParser: LineParser {
     }
     let time = Timestamp(milliseconds: start.milliseconds + index * Self.intervalMilliseconds)
     index += 1
-    pending = [.sample(MetricSample(series: 1, time: time, value: wait)), .sample(MetricSample(series: 2, time: time, value: run))]
+    pending = [
+      .sample(MetricSample(series: 1, time: time, value: wait)),
+      .sample(MetricSample(series: 2, time: time, value: run)),
+    ]
     return .sample(MetricSample(series: 0, time: time, value: 100 - idle))
   }
 

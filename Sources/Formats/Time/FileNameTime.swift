@@ -66,7 +66,8 @@ enum FileNameTime {
       fields = (month, day, hour, minute, second)
       end = start + 19
     } else if let compact = name.fixedDigits(at: start + 4, width: 4), let middle = name.byte(at: start + 8),
-      middle == 0x54 || middle == 0x74 || middle == ASCII.minus, let clock = name.fixedDigits(at: start + 9, width: 6)
+      middle == 0x54 || middle == 0x74 || middle == ASCII.minus,
+      let clock = name.fixedDigits(at: start + 9, width: 6)
     {
       // `20261129T021513`, `20261129-021513`.
       fields = (compact / 100, compact % 100, clock / 10000, clock / 100 % 100, clock % 100)
@@ -84,7 +85,8 @@ enum FileNameTime {
     if name.byte(at: end) == 0x5A || name.byte(at: end) == 0x7A {
       offset = 0
       end += 1
-    } else if let sign = name.byte(at: end), sign == ASCII.plus || (sign == ASCII.minus && separator != ASCII.minus),
+    } else if let sign = name.byte(at: end),
+      sign == ASCII.plus || (sign == ASCII.minus && separator != ASCII.minus),
       let hours = name.fixedDigits(at: end + 1, width: 2), hours < 24
     {
       var minutes = 0
@@ -106,15 +108,18 @@ enum FileNameTime {
 
   /// Why the digits at `start` cannot be read as one time: a day-month-year date, or a date alone.
   private static func ambiguity(_ name: UnsafeRawBufferPointer, at start: Int, run: Int) -> String? {
-    if run - start == 2, let separator = name.byte(at: start + 2), separator == ASCII.minus || separator == ASCII.dot
-      || separator == ASCII.underscore || separator == ASCII.slash,
+    if run - start == 2, let separator = name.byte(at: start + 2),
+      separator == ASCII.minus || separator == ASCII.dot
+        || separator == ASCII.underscore || separator == ASCII.slash,
       name.fixedDigits(at: start + 3, width: 2) != nil, name.byte(at: start + 5) == separator,
       name.fixedDigits(at: start + 6, width: 4) != nil
     {
       return "its date puts the year last, so day and month could be either way round"
     }
-    if run - start == 8, let date = name.fixedDigits(at: start, width: 8), (1970...2199).contains(date / 10000),
-      CaptureCalendar.isValid(year: date / 10000, month: date / 100 % 100, day: date % 100, hour: 0, minute: 0, second: 0)
+    if run - start == 8, let date = name.fixedDigits(at: start, width: 8),
+      (1970...2199).contains(date / 10000),
+      CaptureCalendar.isValid(
+        year: date / 10000, month: date / 100 % 100, day: date % 100, hour: 0, minute: 0, second: 0)
     {
       return "it has a date but no time of day"
     }

@@ -49,7 +49,9 @@ struct QueryAggregate: Sendable {
       rowsExamined += other.rowsExamined
       histogram.merge(other.histogram)
       for (user, seconds) in other.secondsByUser { secondsByUser[user, default: 0] += seconds }
-      if let theirs = other.first, first.map({ ExampleLine.chronological(theirs, $0) }) ?? true { first = theirs }
+      if let theirs = other.first, first.map({ ExampleLine.chronological(theirs, $0) }) ?? true {
+        first = theirs
+      }
     }
   }
 
@@ -68,7 +70,9 @@ struct QueryAggregate: Sendable {
   mutating func add(_ query: SlowQuery, path: String) {
     entries += 1
     let time = query.time.milliseconds
-    users[query.user, default: BucketSeries(stepMilliseconds: stepMilliseconds, empty: Cell())].update(at: time) {
+    users[query.user, default: BucketSeries(stepMilliseconds: stepMilliseconds, empty: Cell())].update(
+      at: time
+    ) {
       $0.add(query)
     }
     var key = query.fingerprint

@@ -34,13 +34,18 @@ extension SignalBuilder {
     func signals(
       _ series: BucketSeries<QueryAggregate.Cell>, subject: String, label: String, client: String?
     ) -> [Signal] {
-      func make(_ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole,
-                _ value: (QueryAggregate.Cell) -> Double) -> Signal {
+      func make(
+        _ kind: SignalKind, _ name: String, _ unit: String, _ role: SignalRole,
+        _ value: (QueryAggregate.Cell) -> Double
+      ) -> Signal {
         Signal(
-          key: SignalKey(component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "slow log"),
-          name: "mysql \(name) {\(label)}", unit: unit, role: role, startMilliseconds: range.lowerBound * step,
+          key: SignalKey(
+            component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "slow log"),
+          name: "mysql \(name) {\(label)}", unit: unit, role: role,
+          startMilliseconds: range.lowerBound * step,
           stepMilliseconds: step,
-          values: range.map { covered.contains($0) ? value(series[bucket: $0]) : .nan }, sources: databaseSources,
+          values: range.map { covered.contains($0) ? value(series[bucket: $0]) : .nan },
+          sources: databaseSources,
           client: client)
       }
       return [
@@ -66,7 +71,8 @@ extension SignalBuilder {
         client: summary.users.first?.user)
       for index in made.indices {
         made[index].examples = [
-          ExampleLine(path: summary.path, line: summary.line, milliseconds: summary.milliseconds, text: summary.example)
+          ExampleLine(
+            path: summary.path, line: summary.line, milliseconds: summary.milliseconds, text: summary.example)
         ]
       }
       result += made
@@ -96,8 +102,10 @@ extension SignalBuilder {
         client: String? = nil, _ value: (InnoDBAggregate.Summary) -> Double
       ) -> Signal {
         Signal(
-          key: SignalKey(component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "innodb status"),
-          name: name, unit: unit, role: role, startMilliseconds: range.lowerBound * native, stepMilliseconds: native,
+          key: SignalKey(
+            component: ProcesslistAggregate.component, kind: kind, subject: subject, source: "innodb status"),
+          name: name, unit: unit, role: role, startMilliseconds: range.lowerBound * native,
+          stepMilliseconds: native,
           values: summaries.map { $0.map(value) ?? .nan }, sources: databaseSources, client: client)
       }
       let users = Set(summaries.compactMap { $0 }.flatMap(\.oldestByUser.keys)).sorted()
@@ -107,16 +115,18 @@ extension SignalBuilder {
             Double($0.oldestByUser[user] ?? 0)
           })
       }
-      result.append(make(.dbRowLockWaits, nil, "mysql transactions in lock wait (innodb status)", "transactions") {
-        Double($0.lockWaits)
-      })
+      result.append(
+        make(.dbRowLockWaits, nil, "mysql transactions in lock wait (innodb status)", "transactions") {
+          Double($0.lockWaits)
+        })
       result.append(
         make(.metric, "history list length", "mysql history list length", "undo records", role: .context) {
           $0.historyListLength
         })
-      result.append(make(.metric, "semaphore waits", "mysql semaphore waits", "threads", role: .context) {
-        $0.semaphoreWaits
-      })
+      result.append(
+        make(.metric, "semaphore waits", "mysql semaphore waits", "threads", role: .context) {
+          $0.semaphoreWaits
+        })
       result += deadlockSignal(innodb, span: first...last)
     }
     if !innodb.queriedWaits.isEmpty {
@@ -127,7 +137,8 @@ extension SignalBuilder {
             component: ProcesslistAggregate.component, kind: .dbRowLockWaits, source: "lock-wait query"),
           name: "mysql lock waits (lock-wait query)", unit: "waits", role: .resource,
           startMilliseconds: range.lowerBound * step, stepMilliseconds: step,
-          values: range.map { innodb.queriedWaits[bucket: $0].map(Double.init) ?? .nan }, sources: databaseSources))
+          values: range.map { innodb.queriedWaits[bucket: $0].map(Double.init) ?? .nan },
+          sources: databaseSources))
     }
     return result
   }
@@ -145,12 +156,15 @@ extension SignalBuilder {
       ExampleLine(
         path: cited.path, line: cited.line, milliseconds: cited.milliseconds,
         text: "deadlock: "
-          + cited.deadlock.transactions.map { "thread \($0.threadID.map(String.init) ?? "?") \($0.user ?? "?"): \($0.statement ?? "")" }
+          + cited.deadlock.transactions.map {
+            "thread \($0.threadID.map(String.init) ?? "?") \($0.user ?? "?"): \($0.statement ?? "")"
+          }
           .joined(separator: " ⟂ "))
     }
     return [
       Signal(
-        key: SignalKey(component: ProcesslistAggregate.component, kind: .dbDeadlocks, source: "innodb status"),
+        key: SignalKey(
+          component: ProcesslistAggregate.component, kind: .dbDeadlocks, source: "innodb status"),
         name: "mysql deadlocks (innodb status)", unit: "events/s", role: .symptom,
         startMilliseconds: range.lowerBound * step, stepMilliseconds: step,
         values: range.map { ($0 >= lower && $0 <= upper) ? Double(counts[$0] ?? 0) / seconds : .nan },
@@ -177,7 +191,9 @@ extension SignalBuilder {
           examples.append(
             ExampleLine(
               path: uptime.sources.first ?? "", line: 0, milliseconds: started,
-              text: "\(uptime.key.source ?? uptime.name): Uptime \(Int64(before)) s → \(Int64(value)) s: restarted"))
+              text:
+                "\(uptime.key.source ?? uptime.name): Uptime \(Int64(before)) s → \(Int64(value)) s: restarted"
+            ))
         }
         previous = value
       }
@@ -187,8 +203,10 @@ extension SignalBuilder {
           component: uptime.key.component, kind: .changes, subject: "restart",
           source: "uptime reset \(uptime.key.source ?? "")"),
         name: "\(uptime.key.component) restarts (Uptime reset)", unit: "events/s", role: .change,
-        startMilliseconds: uptime.startMilliseconds, stepMilliseconds: uptime.stepMilliseconds, values: values,
-        sources: uptime.sources, examples: Array(examples.prefix(3)), firstSeenMilliseconds: first.milliseconds)
+        startMilliseconds: uptime.startMilliseconds, stepMilliseconds: uptime.stepMilliseconds,
+        values: values,
+        sources: uptime.sources, examples: Array(examples.prefix(3)),
+        firstSeenMilliseconds: first.milliseconds)
     }
   }
 }

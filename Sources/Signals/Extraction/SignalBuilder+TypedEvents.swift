@@ -33,7 +33,8 @@ extension SignalBuilder {
         key: SignalKey(component: service, kind: kind, source: SignalKey.clientLogSource),
         name: "\(service) \(Self.eventName(kind)) (\(labels))", unit: "lines/s", role: .symptom,
         startMilliseconds: first.startMilliseconds, stepMilliseconds: first.stepMilliseconds, values: values,
-        sources: first.sources, examples: Array(examples.prefix(3)), firstSeenMilliseconds: examples.first?.milliseconds,
+        sources: first.sources, examples: Array(examples.prefix(3)),
+        firstSeenMilliseconds: examples.first?.milliseconds,
         client: service, resource: database)
       switch kind {
       case .dbConnectionErrors:

@@ -86,7 +86,9 @@ public struct CitedLockWait: Sendable, Equatable {
   }
 
   func outranks(_ other: CitedLockWait) -> Bool {
-    (wait.waitSeconds ?? 0, other.milliseconds, other.line) > (other.wait.waitSeconds ?? 0, milliseconds, line)
+    (wait.waitSeconds ?? 0, other.milliseconds, other.line) > (
+      other.wait.waitSeconds ?? 0, milliseconds, line
+    )
   }
 }
 

@@ -36,9 +36,13 @@ public struct QueryClassSummary: Sendable, Equatable {
     return ranked.prefix(limit).map { key, value in
       QueryClassSummary(
         id: id(key), fingerprint: value.fingerprint, example: value.example, count: value.count,
-        totalSeconds: value.seconds, p90Seconds: value.histogram.quantile(0.9), rowsExamined: value.rowsExamined,
-        users: value.secondsByUser.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) },
-        path: value.first?.path ?? "", line: value.first?.line ?? 0, milliseconds: value.first?.milliseconds ?? 0)
+        totalSeconds: value.seconds, p90Seconds: value.histogram.quantile(0.9),
+        rowsExamined: value.rowsExamined,
+        users: value.secondsByUser.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+          ($0.key, $0.value)
+        },
+        path: value.first?.path ?? "", line: value.first?.line ?? 0,
+        milliseconds: value.first?.milliseconds ?? 0)
     }
   }
 

@@ -53,7 +53,8 @@ enum DatabaseErrorVocabulary {
     Row(
       event: .userLimit, codes: "1203/1226",
       phrases: [
-        ["max_user_connections"], ["ER_TOO_MANY_USER_CONNECTIONS"], ["ER_USER_LIMIT_REACHED"], ["SQL Error: 1203"],
+        ["max_user_connections"], ["ER_TOO_MANY_USER_CONNECTIONS"], ["ER_USER_LIMIT_REACHED"],
+        ["SQL Error: 1203"],
         ["SQL Error: 1226"],
       ],
       examples: [
@@ -85,7 +86,8 @@ enum DatabaseErrorVocabulary {
     Row(
       event: .cannotConnect, codes: "2002/2003",
       phrases: [
-        ["Can't connect to MySQL server"], ["Can't connect to local MySQL server"], ["Can't connect to server on"],
+        ["Can't connect to MySQL server"], ["Can't connect to local MySQL server"],
+        ["Can't connect to server on"],
         ["Can't connect to local server"], ["SQLSTATE[HY000] [2002]"], ["SQLSTATE[HY000] [2003]"],
         ["Communications link failure"], [":3306: connect: connection refused"], ["ECONNREFUSED", ":3306"],
       ],
@@ -101,7 +103,8 @@ enum DatabaseErrorVocabulary {
       event: .connectionLost, codes: "2006/2013",
       phrases: [
         ["server has gone away"], ["Server has gone away"], ["Lost connection to MySQL server"],
-        ["Lost connection to server"], ["PROTOCOL_CONNECTION_LOST"], ["No operations allowed after connection closed"],
+        ["Lost connection to server"], ["PROTOCOL_CONNECTION_LOST"],
+        ["No operations allowed after connection closed"],
       ],
       examples: [
         "ERROR 2006 (HY000): MySQL server has gone away",

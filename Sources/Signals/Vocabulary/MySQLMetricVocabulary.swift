@@ -20,7 +20,8 @@ enum MySQLMetricVocabulary {
 
   static let rows: [Row] = [
     Row(
-      name: "mysql_global_status_threads_connected", kind: .dbConnections, unit: "connections", role: .resource,
+      name: "mysql_global_status_threads_connected", kind: .dbConnections, unit: "connections",
+      role: .resource,
       isCounter: false, example: "mysql_global_status_threads_connected 151"),
     Row(
       name: "mysql_global_variables_max_connections", kind: .dbMaxConnections, unit: "connections",
@@ -36,13 +37,16 @@ enum MySQLMetricVocabulary {
       role: .resource, isCounter: true,
       example: #"mysql_global_status_connection_errors_total{error="max_connections"} 12"#),
     Row(
-      name: "mysql_global_status_aborted_connects", kind: .dbConnectionErrors, unit: "errors/s", role: .resource,
+      name: "mysql_global_status_aborted_connects", kind: .dbConnectionErrors, unit: "errors/s",
+      role: .resource,
       isCounter: true, example: "mysql_global_status_aborted_connects 7"),
     Row(
-      name: "mysql_global_status_aborted_clients", kind: .dbConnectionErrors, unit: "errors/s", role: .context,
+      name: "mysql_global_status_aborted_clients", kind: .dbConnectionErrors, unit: "errors/s",
+      role: .context,
       isCounter: true, example: "mysql_global_status_aborted_clients 3"),
     Row(
-      name: "mysql_global_status_questions", kind: .dbQueries, unit: "queries/s", role: .load, isCounter: true,
+      name: "mysql_global_status_questions", kind: .dbQueries, unit: "queries/s", role: .load,
+      isCounter: true,
       example: "mysql_global_status_questions 123456"),
     Row(
       name: "mysql_global_status_commands_total", kind: .dbQueries, unit: "queries/s", role: .load,
@@ -54,7 +58,8 @@ enum MySQLMetricVocabulary {
       name: "mysql_global_status_innodb_row_lock_current_waits", kind: .dbRowLockWaits, unit: "waits",
       role: .resource, isCounter: false, example: "mysql_global_status_innodb_row_lock_current_waits 4"),
     Row(
-      name: "mysql_global_status_innodb_row_lock_waits", kind: .dbRowLockWaits, unit: "waits/s", role: .resource,
+      name: "mysql_global_status_innodb_row_lock_waits", kind: .dbRowLockWaits, unit: "waits/s",
+      role: .resource,
       isCounter: true, example: "mysql_global_status_innodb_row_lock_waits 310"),
     Row(
       name: "mysql_global_status_innodb_row_lock_time", kind: .dbRowLockTime, unit: "ms/s", role: .resource,
@@ -76,9 +81,11 @@ enum MySQLMetricVocabulary {
     Row(
       name: "mysql_info_schema_processlist_processes_by_user", kind: .dbConnections, unit: "connections",
       role: .resource, clientLabel: "mysql_user",
-      isCounter: false, example: #"mysql_info_schema_processlist_processes_by_user{mysql_user="shipping"} 140"#),
+      isCounter: false,
+      example: #"mysql_info_schema_processlist_processes_by_user{mysql_user="shipping"} 140"#),
     Row(
-      name: "mysql_info_schema_processlist_processes_by_host", kind: .dbConnectionsByHost, unit: "connections",
+      name: "mysql_info_schema_processlist_processes_by_host", kind: .dbConnectionsByHost,
+      unit: "connections",
       role: .context, isCounter: false,
       example: #"mysql_info_schema_processlist_processes_by_host{client_host="10.0.3.7"} 30"#),
     Row(
@@ -90,7 +97,8 @@ enum MySQLMetricVocabulary {
       isCounter: false, example: #"mysql_info_schema_threads{state="sleeping"} 140"#),
     Row(
       name: "mysql_info_schema_processlist_seconds", kind: .dbQueryTime, unit: "s", role: .resource,
-      isCounter: false, example: #"mysql_info_schema_processlist_seconds{command="query",state="executing"} 95"#),
+      isCounter: false,
+      example: #"mysql_info_schema_processlist_seconds{command="query",state="executing"} 95"#),
     Row(
       name: "mysql_slave_status_seconds_behind_master", kind: .dbReplicationLag, unit: "s", role: .resource,
       isCounter: false, example: #"mysql_slave_status_seconds_behind_master{channel_name=""} 12"#),
@@ -117,9 +125,11 @@ enum MySQLMetricVocabulary {
   static func meaning(of series: MetricSeries) -> MetricVocabulary.Meaning? {
     guard let row = byName[series.name] else { return nil }
     let meaningful = series.labels.filter { !scrapeLabels.contains($0.name) }
-    let subject = meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+    let subject =
+      meaningful.isEmpty ? nil : meaningful.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
     return MetricVocabulary.Meaning(
-      component: ProcesslistAggregate.component, kind: row.kind, subject: subject, unit: row.unit, role: row.role,
+      component: ProcesslistAggregate.component, kind: row.kind, subject: subject, unit: row.unit,
+      role: row.role,
       isCounter: row.isCounter, client: row.clientLabel.flatMap { series.label($0) }, scale: 1)
   }
 }

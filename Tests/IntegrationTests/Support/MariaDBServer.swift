@@ -94,7 +94,9 @@ final class MariaDBServer {
   func client(user: String, password: String, _ statement: String) throws -> (status: Int32, errors: String) {
     let client = Process()
     client.executableURL = URL(fileURLWithPath: Self.client)
-    client.arguments = ["--no-defaults", "-h127.0.0.1", "-P\(port)", "-u\(user)", "-p\(password)", "-e", statement]
+    client.arguments = [
+      "--no-defaults", "-h127.0.0.1", "-P\(port)", "-u\(user)", "-p\(password)", "-e", statement,
+    ]
     let errors = Pipe()
     client.standardOutput = FileHandle.nullDevice
     client.standardError = errors

@@ -101,7 +101,9 @@ struct InnoDBReportBuilder {
     {
       current!.rowLocks = Int(locks.value)
     }
-    if let undo = Self.find(line, "undo log entries "), let entries = line.unsignedInteger(at: undo.upperBound) {
+    if let undo = Self.find(line, "undo log entries "),
+      let entries = line.unsignedInteger(at: undo.upperBound)
+    {
       current!.undoEntries = Int(entries.value)
     }
   }
@@ -140,7 +142,11 @@ struct InnoDBReportBuilder {
     statement.removeAll(keepingCapacity: true)
     readingStatement = false
     current = nil
-    if section == .deadlock { deadlockTransactions.append(transaction) } else { transactions.append(transaction) }
+    if section == .deadlock {
+      deadlockTransactions.append(transaction)
+    } else {
+      transactions.append(transaction)
+    }
   }
 
   mutating func finish() {
@@ -148,30 +154,38 @@ struct InnoDBReportBuilder {
   }
 
   func status(at time: Timestamp) -> InnoDBStatus {
-    let deadlock = deadlockTransactions.isEmpty
+    let deadlock =
+      deadlockTransactions.isEmpty
       ? nil
       : InnoDBDeadlock(time: deadlockTime ?? time, transactions: deadlockTransactions, victim: victim)
     return InnoDBStatus(
-      time: time, line: line, transactions: transactions, deadlock: deadlock, historyListLength: historyListLength,
+      time: time, line: line, transactions: transactions, deadlock: deadlock,
+      historyListLength: historyListLength,
       semaphoreWaits: semaphoreWaits, longestSemaphoreWaitSeconds: longestSemaphoreWait)
   }
 
   // MARK: Lines
 
   /// `1236, ACTIVE 120 sec starting index read`, `1236, ACTIVE (PREPARED) 3 sec`; nil for `not started`.
-  private static func transaction(_ line: UnsafeRawBufferPointer, from start: Int, number: Int) -> InnoDBTransaction? {
+  private static func transaction(_ line: UnsafeRawBufferPointer, from start: Int, number: Int)
+    -> InnoDBTransaction?
+  {
     var index = start
     while index < line.count, line[index] != ASCII.comma { index += 1 }
     let id = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<index]), as: UTF8.self)
     guard let active = find(line, "ACTIVE ") else { return nil }
     var cursor = active.upperBound
     if line.matches("(PREPARED) ", at: cursor) { cursor += 11 }
-    guard let seconds = line.unsignedInteger(at: cursor), line.matches(" sec", at: seconds.end) else { return nil }
+    guard let seconds = line.unsignedInteger(at: cursor), line.matches(" sec", at: seconds.end) else {
+      return nil
+    }
     let stateStart = line.skippingBlanks(from: seconds.end + 4)
-    let state = stateStart < line.count
+    let state =
+      stateStart < line.count
       ? String(decoding: UnsafeRawBufferPointer(rebasing: line[stateStart...]), as: UTF8.self) : ""
     return InnoDBTransaction(
-      id: id, activeSeconds: Int(seconds.value), state: state, threadID: nil, host: nil, user: nil, lockStructs: 0,
+      id: id, activeSeconds: Int(seconds.value), state: state, threadID: nil, host: nil, user: nil,
+      lockStructs: 0,
       rowLocks: 0, undoEntries: 0, lockWaitSeconds: nil, statement: nil, line: number)
   }
 
@@ -187,13 +201,15 @@ struct InnoDBReportBuilder {
   }
 
   private static let otherSections: [StaticString] = [
-    "BACKGROUND THREAD", "FILE I/O", "LATEST FOREIGN KEY ERROR", "INSERT BUFFER AND ADAPTIVE HASH INDEX", "LOG",
+    "BACKGROUND THREAD", "FILE I/O", "LATEST FOREIGN KEY ERROR", "INSERT BUFFER AND ADAPTIVE HASH INDEX",
+    "LOG",
     "BUFFER POOL AND MEMORY", "INDIVIDUAL BUFFER POOL INFO", "ROW OPERATIONS",
   ]
 
   /// Lines after a transaction's statement: its locks, a separator, the hex dump of a record.
   private static func endsStatement(_ line: UnsafeRawBufferPointer) -> Bool {
-    line.matches("TABLE LOCK ", at: 0) || line.matches("RECORD LOCKS ", at: 0) || line.matches("Record lock", at: 0)
+    line.matches("TABLE LOCK ", at: 0) || line.matches("RECORD LOCKS ", at: 0)
+      || line.matches("Record lock", at: 0)
       || line.matches("---", at: 0) || line.matches("***", at: 0) || line.matches("Trx read view", at: 0)
       || line.matches("mysql tables in use", at: 0) || line.matches(" 0: len", at: 0)
       || (line.first == ASCII.space && find(line, ": len ") != nil)

@@ -27,7 +27,8 @@ public struct LockWaitsParser: LineParser {
   }
 
   private enum Column {
-    case waitingThread, waitSeconds, waitingQuery, blockingThread, blockingHost, blockingQuery, idle, table, whoBlocks
+    case waitingThread, waitSeconds, waitingQuery, blockingThread, blockingHost, blockingQuery, idle, table,
+      whoBlocks
   }
 
   private static let columns: [(StaticString, Column)] = [
@@ -116,7 +117,8 @@ public struct LockWaitsParser: LineParser {
     } else {
       let error = FormatError.untimed(
         path: path, line: firstLine,
-        detail: "no time for the lock-wait rows at line \(firstLine): no TS line and no time in the file name")
+        detail: "no time for the lock-wait rows at line \(firstLine): no TS line and no time in the file name"
+      )
       if fault == nil { fault = error }
       return .malformed(reason: error.reason)
     }

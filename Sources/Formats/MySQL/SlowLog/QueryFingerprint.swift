@@ -185,7 +185,8 @@ public struct QueryFingerprint: Sendable {
           index = lineEnd
           continue
         }
-      case ASCII.backslash where statement.byte(at: index + 1) == 0x27 || statement.byte(at: index + 1) == 0x22:
+      case ASCII.backslash
+      where statement.byte(at: index + 1) == 0x27 || statement.byte(at: index + 1) == 0x22:
         index += 2
         continue
       case 0x27, 0x22:
@@ -291,7 +292,8 @@ public struct QueryFingerprint: Sendable {
     while index < count {
       let byte = bytes[index]
       // Only these bytes can start a rewrite; the rest are copied at once.
-      guard byte == 0x6E || byte == 0x69 || byte == 0x76 || byte == 0x6C || byte == 0x6F || byte == ASCII.space
+      guard
+        byte == 0x6E || byte == 0x69 || byte == 0x76 || byte == 0x6C || byte == 0x6F || byte == ASCII.space
       else {
         scratch.append(byte)
         index += 1
@@ -387,42 +389,5 @@ public struct QueryFingerprint: Sendable {
   private static func continuesNumber(_ byte: UInt8) -> Bool {
     ASCII.isDigit(byte) || (byte &- 0x61 < 6) || byte == ASCII.dot || byte == 0x78 || byte == ASCII.plus
       || byte == ASCII.minus
-  }
-}
-
-/// Bytes written through a pointer into room the caller made: no uniqueness or bounds check per byte.
-struct ByteSink {
-  let base: UnsafeMutablePointer<UInt8>
-  var count = 0
-
-  init(base: UnsafeMutablePointer<UInt8>) {
-    self.base = base
-  }
-
-  var last: UInt8? { count > 0 ? base[count - 1] : nil }
-
-  @inline(__always)
-  mutating func append(_ byte: UInt8) {
-    base[count] = byte
-    count += 1
-  }
-
-  mutating func append(_ literal: StaticString) {
-    for offset in 0..<literal.utf8CodeUnitCount { append(literal.utf8Start[offset]) }
-  }
-
-  mutating func removeLast() {
-    count -= 1
-  }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-  /// Whether the ASCII `literal` is at `index`.
-  fileprivate func starts(with literal: StaticString, at index: Int) -> Bool {
-    let length = literal.utf8CodeUnitCount
-    guard index + length <= count else { return false }
-    let expected = literal.utf8Start
-    for offset in 0..<length where self[index + offset] != expected[offset] { return false }
-    return true
   }
 }

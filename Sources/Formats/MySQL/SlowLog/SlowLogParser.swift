@@ -98,14 +98,18 @@ public struct SlowLogParser: LineParser {
     }
     if first == 0x53 || first == 0x73, line.equalsIgnoringCase(0..<min(4, line.count), "set ") {
       if line.matches("SET timestamp=", at: 0) || line.matches("SET TIMESTAMP=", at: 0) {
-        if let seconds = line.unsignedInteger(at: 14) { entry.epoch = Timestamp(milliseconds: seconds.value * 1000) }
+        if let seconds = line.unsignedInteger(at: 14) {
+          entry.epoch = Timestamp(milliseconds: seconds.value * 1000)
+        }
         return
       }
       if line.matches("SET last_insert_id=", at: 0) || line.matches("SET insert_id=", at: 0) { return }
     }
     if first == 0x75, line.matches("use ", at: 0) {
       var end = line.count
-      while end > 4, line[end - 1] == 0x3B || line[end - 1] == ASCII.space || line[end - 1] == 0x0D { end -= 1 }
+      while end > 4, line[end - 1] == 0x3B || line[end - 1] == ASCII.space || line[end - 1] == 0x0D {
+        end -= 1
+      }
       entry.database = String(decoding: UnsafeRawBufferPointer(rebasing: line[4..<end]), as: UTF8.self)
       return
     }
@@ -139,9 +143,11 @@ public struct SlowLogParser: LineParser {
       let year = 2000 + date / 10000
       let month = date / 100 % 100
       let day = date % 100
-      if let hour = line.unsignedInteger(at: index), hour.end - index <= 2, line.byte(at: hour.end) == ASCII.colon,
+      if let hour = line.unsignedInteger(at: index), hour.end - index <= 2,
+        line.byte(at: hour.end) == ASCII.colon,
         let minute = line.fixedDigits(at: hour.end + 1, width: 2), line.byte(at: hour.end + 3) == ASCII.colon,
-        let second = line.fixedDigits(at: hour.end + 4, width: 2), (1...12).contains(month), (1...31).contains(day),
+        let second = line.fixedDigits(at: hour.end + 4, width: 2), (1...12).contains(month),
+        (1...31).contains(day),
         hour.value < 24, minute < 60, second <= 60
       {
         let days = Int64(CivilCalendar.days(year: year, month: month, day: day))
@@ -168,7 +174,9 @@ public struct SlowLogParser: LineParser {
     var hostStart = at + 1
     while line.byte(at: hostStart) == ASCII.space { hostStart += 1 }
     var hostEnd = hostStart
-    while hostEnd < line.count, line[hostEnd] != ASCII.space, line[hostEnd] != ASCII.openBracket { hostEnd += 1 }
+    while hostEnd < line.count, line[hostEnd] != ASCII.space, line[hostEnd] != ASCII.openBracket {
+      hostEnd += 1
+    }
     if hostEnd > hostStart {
       entry.host = hosts.name(UnsafeRawBufferPointer(rebasing: line[hostStart..<hostEnd]))
     } else if let open = line.index(of: ASCII.openBracket, from: hostEnd),
@@ -203,7 +211,8 @@ public struct SlowLogParser: LineParser {
         entry.rowsExamined = line.unsignedInteger(at: value)?.value ?? 0
       case 6 where line.matches("Schema", at: name):
         if index > value, line[index - 1] != ASCII.colon {
-          entry.database = String(decoding: UnsafeRawBufferPointer(rebasing: line[value..<index]), as: UTF8.self)
+          entry.database = String(
+            decoding: UnsafeRawBufferPointer(rebasing: line[value..<index]), as: UTF8.self)
         }
       default:
         break
