@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The MySQL, Percona Server and MariaDB slow query log, one `SlowQuery` per entry:
 ///
 /// ```
@@ -311,22 +317,31 @@ public struct SlowLogParser: LineParser {
   }
 }
 
-/// Names read from lines, kept as strings once: the same account and host repeat on most entries.
+/// Names read from lines, kept as strings once: the same few accounts and hosts repeat on most entries, so the
+/// latest distinct ones are compared byte for byte (no hashing per entry); a name not among them is made anew.
 struct NameCache {
-  private var last: [UInt8] = []
-  private var lastName = ""
-  private var names: [[UInt8]: String] = [:]
+  static let capacity = 16
+  private var bytes: [[UInt8]] = []
+  private var names: [String] = []
+  private var next = 0
 
-  mutating func name(_ bytes: UnsafeRawBufferPointer) -> String {
-    if last.elementsEqual(bytes) { return lastName }
-    last.removeAll(keepingCapacity: true)
-    last.append(contentsOf: bytes)
-    if let known = names[last] {
-      lastName = known
-    } else {
-      lastName = String(decoding: bytes, as: UTF8.self)
-      if names.count < 4096 { names[last] = lastName }
+  mutating func name(_ candidate: UnsafeRawBufferPointer) -> String {
+    for index in bytes.indices where bytes[index].count == candidate.count {
+      let equal = bytes[index].withUnsafeBytes { known in
+        guard let mine = known.baseAddress, let theirs = candidate.baseAddress else { return true }
+        return memcmp(mine, theirs, candidate.count) == 0
+      }
+      if equal { return names[index] }
     }
-    return lastName
+    let name = String(decoding: candidate, as: UTF8.self)
+    if bytes.count < Self.capacity {
+      bytes.append(Array(candidate))
+      names.append(name)
+    } else {
+      bytes[next] = Array(candidate)
+      names[next] = name
+      next = (next + 1) % Self.capacity
+    }
+    return name
   }
 }
