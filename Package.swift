@@ -14,6 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -29,13 +31,20 @@ let package = Package(
     .target(
       name: "Analysis",
       dependencies: ["Signals", "Detect", .product(name: "RealModule", package: "swift-numerics")]),
-    .target(name: "Report", dependencies: ["Analysis"]),
+    .target(name: "Report", dependencies: ["Analysis", "Ingest"]),
+    // Nightly runs: the run's configuration (YAML) and the history store (SQLite through GRDB).
+    .target(
+      name: "Nightly",
+      dependencies: [
+        "Analysis", "Report", "Signals", "Formats", "Ingest", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "SampleGenerator", dependencies: ["Ingest"]),
 
     .executableTarget(
       name: "postmortem",
       dependencies: [
-        "Ingest", "Formats", "Signals", "Detect", "Analysis", "Report",
+        "Ingest", "Formats", "Signals", "Detect", "Analysis", "Report", "Nightly",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -55,10 +64,15 @@ let package = Package(
     .testTarget(name: "SignalsTests", dependencies: ["Signals", "Formats"]),
     .testTarget(name: "DetectTests", dependencies: ["Detect"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Signals", "Detect"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis"], exclude: ["Support/png_colors.py"]),
     .testTarget(name: "IntegrationTests", dependencies: ["Formats", "Ingest", "Signals"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["Analysis", "Report", "SampleGenerator", "Ingest", "Formats", "Signals"]),
+    .testTarget(
+      name: "NightlyTests",
+      dependencies: [
+        "Nightly", "Report", "Analysis", "Signals", "SampleGenerator", "Ingest", .product(name: "Yams", package: "Yams"),
+      ]),
   ]
 )

@@ -6,22 +6,48 @@ public import Analysis
   import Foundation
 #endif
 
-/// Writes an analysis as `RCA.md`, `rca.json` and `charts/*.svg` into a directory.
+/// How a report is written: what is masked in quoted input.
+public struct ReportOptions: Sendable, Equatable {
+  /// On by default: secrets and e-mail addresses in quoted lines are masked (`--no-redact` turns it off,
+  /// `--redact ips` adds IP addresses).
+  public var redactionEnabled: Bool
+  public var redactIPAddresses: Bool
+
+  public init(redactionEnabled: Bool = true, redactIPAddresses: Bool = false) {
+    self.redactionEnabled = redactionEnabled
+    self.redactIPAddresses = redactIPAddresses
+  }
+
+  package var redactor: Redactor {
+    Redactor(Redactor.Options(enabled: redactionEnabled, ipAddresses: redactIPAddresses))
+  }
+}
+
+/// Writes an analysis as `RCA.md`, `RCA.html`, `rca.json` and `charts/*.svg` into a directory.
 public enum ReportWriter {
   /// Creates `directory` if needed and overwrites the three outputs in it. Chart files (`charts/*.svg`) that
   /// this run did not write are removed, so the folder never shows charts from an earlier analysis; other
-  /// files are left alone. Throws `ReportError`, naming the path that failed.
-  public static func write(_ result: AnalysisResult, to directory: String) throws {
+  /// files are left alone. Every string that quotes input is redacted first (`options`); the summary of what
+  /// was masked is returned and written into the data-quality section and `rca.json`. Throws `ReportError`,
+  /// naming the path that failed.
+  @discardableResult
+  public static func write(
+    _ analysis: AnalysisResult, to directory: String, options: ReportOptions = ReportOptions()
+  )
+    throws -> RedactionSummary
+  {
+    let (result, redaction) = analysis.redacted(options.redactor)
     try createDirectory(directory)
     let json = joined(directory, "rca.json")
     let data: Data
     do {
-      data = try RCAJSON.encode(result.document)
+      data = try RCAJSON.encode(result.document, redaction: redaction)
     } catch {
       throw ReportError.cannotEncode(path: json, reason: String(describing: error))
     }
     try write(data, to: json)
-    try write(Data(RCAMarkdown(result).render().utf8), to: joined(directory, "RCA.md"))
+    try write(Data(RCAMarkdown(result, redaction: redaction).render().utf8), to: joined(directory, "RCA.md"))
+    try write(Data(RCAHTML(result, redaction: redaction).render().utf8), to: joined(directory, "RCA.html"))
 
     let chartDirectory = joined(directory, "charts")
     let names = ChartFileName.names(for: result.charts.map(\.title))
@@ -30,6 +56,7 @@ public enum ReportWriter {
       try write(Data(SVGChart(chart).render().utf8), to: joined(chartDirectory, name))
     }
     try removeStaleCharts(in: chartDirectory, keeping: Set(names))
+    return redaction
   }
 
   private static func removeStaleCharts(in directory: String, keeping names: Set<String>) throws {

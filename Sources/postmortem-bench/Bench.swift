@@ -7,6 +7,6 @@ struct Bench: ParsableCommand {
     abstract: "Postmortem's benchmarks, one subcommand each; the last line printed is the summary.",
     subcommands: [
       IngestBenchmark.self, ParseBenchmark.self, LoghubBenchmark.self, OpenMetricsBenchmark.self,
-      TCPDBenchmark.self, SegmentationBenchmark.self, RCABenchmark.self,
+      TCPDBenchmark.self, SegmentationBenchmark.self, RCABenchmark.self, PrometheusBenchmark.self,
     ])
 }

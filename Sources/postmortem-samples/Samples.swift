@@ -5,7 +5,7 @@ import SampleGenerator
 struct Samples: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "postmortem-samples", abstract: "Writes the deterministic sample incident bundles.",
-    subcommands: [Write.self])
+    subcommands: [Write.self, WriteDay.self])
 }
 
 struct Write: ParsableCommand {
@@ -42,5 +42,30 @@ struct Write: ParsableCommand {
       try BundleWriter(scenario: scenario, seed: seed, scale: scale).write(to: out)
       print("wrote \(out)/\(scenario.name) and \(out)/\(scenario.name).truth.json")
     }
+  }
+}
+
+struct WriteDay: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "day", abstract: "Write one day of the nightly test shop's logs (orders and billing).")
+
+  @Option(help: "Day number from 0 (2026-11-02, a Monday).")
+  var index = 0
+
+  @Option(help: "Directory to write into.")
+  var out: String
+
+  @Option(help: "Requests per second per service at the busiest hour.")
+  var peakRate = 0.3
+
+  @Flag(help: "billing fails from 14:00 to 15:00.")
+  var incident = false
+
+  func run() throws {
+    var day = DayLogs.day(index)
+    day.peakRate = peakRate
+    day.incident = incident
+    try day.write(to: out)
+    print("wrote \(out)")
   }
 }

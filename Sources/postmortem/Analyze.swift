@@ -60,9 +60,21 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Print nothing but errors (no progress line, no summary).")
   var quiet = false
 
+  @Flag(help: "Also write the report folder as one <out>.tar.gz, to attach to a ticket.")
+  var archive = false
+
+  @Flag(help: "Quote input as read: turn off the masking of secrets and e-mail addresses in the report.")
+  var noRedact = false
+
+  @Option(help: "Also mask these in quoted input: ips (IP addresses).")
+  var redact: [String] = []
+
   func validate() throws {
     for rule in services where ServiceNaming.Rule(rule) == nil {
       throw ValidationError("--service \(rule): expected GLOB=NAME, e.g. 'shipping-*.log=shipping'")
+    }
+    for value in redact where value != "ips" {
+      throw ValidationError("--redact \(value): expected ips")
     }
     guard resolution > 0 else { throw ValidationError("--resolution must be a positive number of seconds") }
     for (name, value) in [("--from", from), ("--to", to)] {
@@ -95,7 +107,10 @@ struct Analyze: ParsableCommand {
       Terminal.error("no usable input: no records could be read from \(paths.joined(separator: " "))")
       throw ExitCode(2)
     }
-    try ReportWriter.write(result, to: out)
+    let reportOptions = ReportOptions(redactionEnabled: !noRedact, redactIPAddresses: redact.contains("ips"))
+    let redaction = try ReportWriter.write(result, to: out, options: reportOptions)
+    let archivePath = (out.hasSuffix("/") ? String(out.dropLast()) : out) + ".tar.gz"
+    if archive { try ReportArchive.write(directory: out, to: archivePath) }
     if timings {
       let seconds = { (duration: Duration) in Double(duration.components.attoseconds) / 1e18 + Double(duration.components.seconds) }
       Terminal.info(
@@ -106,7 +121,9 @@ struct Analyze: ParsableCommand {
       Terminal.info(
         "read \(quality.files) files, \(quality.records) records, \(quality.skipped) lines skipped; "
           + "root cause: \(cause.kind.rawValue) in \(cause.component)"
-          + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md")
+          + (cause.resource.map { " via \($0)" } ?? "") + "; report in \(out)/RCA.md"
+          + (archive ? " and \(archivePath)" : "")
+          + (redaction.total > 0 ? "; \(redaction.total) secrets masked" : ""))
     }
     if quality.skipped > 0 || !quality.errors.isEmpty { throw ExitCode(1) }
   }

@@ -49,6 +49,9 @@ struct Inspect: ParsableCommand {
       for skipped in stats.skippedExamples {
         print("skipped \(skipped.path):\(skipped.line): \(skipped.reason)")
       }
+      if let access = stream.access {
+        print("routes: \(access.routes), upstreams: \(access.upstreams), clients: \(access.clients)")
+      }
       if let snapshot = stream.lastSnapshot {
         print(
           "snapshots: \(stream.snapshots), last at \(snapshot.time.rfc3339): \(snapshot.rows.count) connections"
@@ -119,6 +122,40 @@ struct InspectedStreamReport {
   var failure: String?
   var snapshots: Int
   var lastSnapshot: ProcesslistSnapshot?
+  /// For an access log: distinct routes, upstreams and clients.
+  var access: AccessCounts?
+}
+
+/// The distinct routes (method and path template), upstreams and clients of an access log; each count stops
+/// at `limit`, so a huge log cannot hold a set per line.
+struct AccessCounts: Encodable {
+  static let limit = 100_000
+  private var routeKeys = Set<[UInt8]>()
+  private var upstreamKeys = Set<[UInt8]>()
+  private var clientKeys = Set<[UInt8]>()
+  private var buffer: [UInt8] = []
+
+  var routes: Int { routeKeys.count }
+  var upstreams: Int { upstreamKeys.count }
+  var clients: Int { clientKeys.count }
+
+  enum CodingKeys: String, CodingKey { case routes, upstreams, clients }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(routes, forKey: .routes)
+    try container.encode(upstreams, forKey: .upstreams)
+    try container.encode(clients, forKey: .clients)
+  }
+
+  mutating func add(_ record: AccessRecord, line: UnsafeRawBufferPointer) {
+    AccessKeys.route(record, in: line, into: &buffer)
+    if routeKeys.count < Self.limit { routeKeys.insert(buffer) }
+    if let upstream = record.upstreamCluster ?? record.upstream, upstreamKeys.count < Self.limit {
+      upstreamKeys.insert(Array(line[upstream]))
+    }
+    if let client = record.client, clientKeys.count < Self.limit { clientKeys.insert(Array(line[client])) }
+  }
 }
 
 /// `inspect --json`: what was read from each stream, with per-user and per-command counts of a processlist
@@ -146,6 +183,7 @@ struct InspectionJSON: Encodable {
     var error: String?
     var snapshots: Int?
     var lastSnapshot: Snapshot?
+    var access: AccessCounts?
 
     init(_ report: InspectedStreamReport) {
       path = report.path
@@ -160,6 +198,7 @@ struct InspectionJSON: Encodable {
       skippedExamples = report.stats.skippedExamples
       error = report.failure
       snapshots = report.lastSnapshot == nil ? nil : report.snapshots
+      access = report.access
       lastSnapshot = report.lastSnapshot.map { snapshot in
         Snapshot(
           time: snapshot.time.rfc3339, line: snapshot.line, connections: snapshot.rows.count,
@@ -190,6 +229,7 @@ final class InspectedStream: ChunkConsumer, @unchecked Sendable {
   private var first: [String] = []
   private var snapshots = 0
   private var lastSnapshot: ProcesslistSnapshot?
+  private var access: AccessCounts?
 
   init(_ stream: StreamInfo, records: Int, options: ReadOptions, into sink: InspectedStreams) {
     path = stream.source.path
@@ -214,13 +254,17 @@ final class InspectedStream: ChunkConsumer, @unchecked Sendable {
     sink.add(
       InspectedStreamReport(
         path: path, stats: reader.stats, first: first, failure: failure, snapshots: snapshots,
-        lastSnapshot: lastSnapshot))
+        lastSnapshot: lastSnapshot, access: access))
   }
 
   private func keep(_ record: Record, _ context: RecordContext) {
     if case .snapshot(let snapshot) = record {
       snapshots += 1
       lastSnapshot = snapshot
+    }
+    if case .request(let request) = record {
+      if access == nil { access = AccessCounts() }
+      access!.add(request, line: context.line)
     }
     guard first.count < limit else { return }
     first.append("  line \(context.lineNumber): " + Inspect.describe(record, line: context.line))

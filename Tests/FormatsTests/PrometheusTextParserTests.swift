@@ -112,12 +112,17 @@ struct PrometheusTextParserTests {
       up{ instance = "a:9100" , job="node", } 1 3000
       up{instance="a:9100",job="node",zone=""} 1 4000
       """)
-    let ids = try run.records.map { try #require(ParserFeed.sample($0)).series }
+    // Two instances of one series roll up to one series (`SeriesRollup`) and stay two members of it.
+    let ids = try run.records.map { record -> [Int] in
+      let sample = try #require(ParserFeed.sample(record))
+      return [sample.series, Int(sample.member)]
+    }
     #expect(ids[0] != ids[1])
     #expect(ids[2] == ids[0])
     #expect(ids[3] == ids[0])
     #expect(ids[4] == ids[0])
-    #expect(run.parser.series.count == 2)
+    #expect(run.parser.series.count == 1)
+    #expect(run.parser.series.first?.rollup?.members == 2)
   }
 
   @Test("TYPE sets kinds; histogram and summary members belong to their family; no TYPE reads from the name")

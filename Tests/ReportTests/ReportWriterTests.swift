@@ -23,7 +23,7 @@ struct ReportWriterTests {
     return result
   }
 
-  @Test("creates the directory and writes RCA.md, rca.json and one SVG per chart")
+  @Test("creates the directory and writes RCA.md, RCA.html, rca.json and one SVG per chart")
   func writesEverything() throws {
     let directory = temporaryDirectory() + "/nested/report"
     defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -31,7 +31,8 @@ struct ReportWriterTests {
     let written = try files(under: directory)
     #expect(
       written.keys.sorted() == [
-        "RCA.md", "charts/01-mysql-connections-user-shipping.svg", "charts/02-shipping-latency-p90.svg",
+        "RCA.html", "RCA.md", "charts/01-mysql-connections-user-shipping.svg",
+        "charts/02-shipping-latency-p90.svg",
         "rca.json",
       ])
     let document = try JSONDecoder().decode(RCADocument.self, from: try #require(written["rca.json"]))
@@ -48,13 +49,14 @@ struct ReportWriterTests {
     let written = try files(under: directory)
     #expect(
       written.keys.sorted() == [
-        "RCA.md", "charts/01-shipping-latency-p90.svg", "charts/notes.txt", "rca.json",
+        "RCA.html", "RCA.md", "charts/01-shipping-latency-p90.svg", "charts/notes.txt", "rca.json",
       ])
     let markdown = String(decoding: try #require(written["RCA.md"]), as: UTF8.self)
     #expect(!markdown.contains("mysql-connections-user-shipping.svg"))
 
     try ReportWriter.write(ExampleResult.make(charts: []), to: directory)
-    #expect(try files(under: directory).keys.sorted() == ["RCA.md", "charts/notes.txt", "rca.json"])
+    #expect(
+      try files(under: directory).keys.sorted() == ["RCA.html", "RCA.md", "charts/notes.txt", "rca.json"])
   }
 
   @Test("the same result written twice gives identical bytes")

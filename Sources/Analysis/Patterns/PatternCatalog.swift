@@ -5,6 +5,7 @@ enum PatternCatalog {
     TrafficSurge(),
     ResourceSaturation(),
     ServiceFault(),
+    DependencyFailure(),
     LockContention(),
     DatabaseSaturation(),
     DatabaseUnavailable(),

@@ -35,37 +35,63 @@ public struct EnvoyAccessParser: LineParser {
     else { return nil }
     var fields = AccessLogFields(line, from: start.end + 1)
     guard let request = fields.next(), request.isQuoted, let status = fields.nextInteger(), status < 1000,
-      fields.next() != nil,  // RESPONSE_FLAGS
+      let flags = fields.next(),
       let first = fields.next(), let second = fields.next(), let third = fields.next()
     else { return nil }
     let duration: Int64
-    var cluster: Range<Int>?
-    if third.isQuoted {  // Istio: details, termination details, "failure reason", then the byte counts
+    let istio = third.isQuoted
+    if istio {  // Istio: details, termination details, "failure reason", then the byte counts
       guard fields.nextInteger() != nil, fields.nextInteger() != nil, let value = fields.nextInteger() else {
         return nil
       }
       duration = value
-      cluster = upstreamCluster(after: &fields)
     } else {
       guard !first.isQuoted, !second.isQuoted, let value = integer(in: line, third) else { return nil }
       duration = value
     }
-    return AccessRecord(
-      time: start.timestamp, status: Int(status), durationMilliseconds: Double(duration),
-      upstreamCluster: cluster)
+    var record = AccessRecord(
+      time: start.timestamp, status: Int(status), durationMilliseconds: Double(duration))
+    (record.method, record.path) = AccessRequestLine.parts(of: request.range, in: line)
+    if !isDash(line, flags.range) { record.responseFlags = flags.range }
+    readTail(&fields, into: &record, istio: istio)
+    return record
   }
 
-  /// Istio's `%UPSTREAM_CLUSTER%`: after the upstream service time and five quoted fields (forwarded-for, user
-  /// agent, request id, authority, upstream host); nil when unset (`-`) or absent.
+  /// After the duration: the upstream service time, the quoted forwarded-for, user agent, request id,
+  /// authority and upstream host, then in Istio's format the upstream cluster (`outbound|8000||httpbin…`),
+  /// the upstream local, downstream local and downstream remote addresses. The client is the first
+  /// forwarded-for hop, else (Istio) the downstream peer's address. Whatever a line lacks stays nil.
   @inline(__always)
-  private static func upstreamCluster(after fields: inout AccessLogFields) -> Range<Int>? {
-    guard let serviceTime = fields.next(), !serviceTime.isQuoted else { return nil }
-    for _ in 0..<5 {
-      guard let field = fields.next(), field.isQuoted else { return nil }
+  private static func readTail(_ fields: inout AccessLogFields, into record: inout AccessRecord, istio: Bool)
+  {
+    let line = fields.line
+    guard let serviceTime = fields.next(), !serviceTime.isQuoted else { return }
+    if let upstream = integer(in: line, serviceTime) { record.upstreamMilliseconds = Double(upstream) }
+    // Five quoted fields, read without an array: forwarded-for, user agent, request id, authority, upstream.
+    func quoted() -> Range<Int>?? {
+      guard let field = fields.next(), field.isQuoted else { return .none }
+      return .some(isDash(line, field.range) ? nil : field.range)
     }
-    guard let cluster = fields.next(), !cluster.isQuoted else { return nil }
-    if cluster.range.count == 1 && fields.line[cluster.range.lowerBound] == ASCII.minus { return nil }
-    return cluster.range
+    guard let forwarded = quoted(), let agent = quoted(), quoted() != nil, let authority = quoted(),
+      let upstream = quoted()
+    else { return }
+    if let forwarded {
+      let comma = line.index(of: 0x2C, from: forwarded.lowerBound, to: forwarded.upperBound)
+      record.client = forwarded.lowerBound..<(comma ?? forwarded.upperBound)
+    }
+    (record.userAgent, record.authority, record.upstream) = (agent, authority, upstream)
+    guard istio, let cluster = fields.next(), !cluster.isQuoted else { return }
+    if !isDash(line, cluster.range) { record.upstreamCluster = cluster.range }
+    guard record.client == nil, fields.next() != nil, fields.next() != nil, let peer = fields.next(),
+      !peer.isQuoted, !isDash(line, peer.range)
+    else { return }
+    let colon = line.index(of: ASCII.colon, from: peer.range.lowerBound, to: peer.range.upperBound)
+    record.client = peer.range.lowerBound..<(colon ?? peer.range.upperBound)
+  }
+
+  @inline(__always)
+  private static func isDash(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+    range.isEmpty || (range.count == 1 && line[range.lowerBound] == ASCII.minus)
   }
 
   @inline(__always)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One exposition sample line, `name{label="value",…} value [timestamp]`, located as byte ranges in the line.
 ///
 /// Scanning only finds the parts (quote-aware, so `}` and spaces inside label values are data); the labels
@@ -31,7 +39,7 @@ struct PrometheusSampleLine {
     var seriesEnd = index
     let afterName = skipBlanks(line, from: index)
     if afterName < end, line[afterName] == braceOpen {
-      guard let close = closingBrace(line, from: afterName + 1) else {
+      guard let close = lastClosingBrace(line, from: afterName + 1) else {
         return .malformed("label set without a closing brace")
       }
       labels = (afterName + 1)..<close
@@ -117,6 +125,18 @@ struct PrometheusSampleLine {
   }
 
   /// The index of the `}` closing a label set whose contents start at `start`, skipping quoted values.
+  /// The closing brace of a label set followed only by the value and time: on a line without `#` (no
+  /// exemplar), the last `}` — found from the end in a few bytes instead of walking every label value.
+  /// A label set this misreads (an unclosed quote) fails when its series is first decoded.
+  static func lastClosingBrace(_ line: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    guard start < line.count, let base = line.baseAddress,
+      memchr(base + start, Int32(hash), line.count - start) == nil
+    else { return closingBrace(line, from: start) }
+    var index = line.count - 1
+    while index >= start, line[index] != braceClose { index -= 1 }
+    return index >= start ? index : nil
+  }
+
   static func closingBrace(_ line: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var index = start
     while index < line.count {

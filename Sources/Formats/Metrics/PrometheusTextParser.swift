@@ -8,8 +8,9 @@
 /// scrape was written. A series met twice with neither a timestamp nor a `# scrape` line between is a second
 /// scrape that nothing dates: it is reported, not stacked onto the first. Exemplars are skipped.
 ///
-/// Per sample line the work is a scan, a hash of the `name{labels}` bytes and two number parses; a
-/// `MetricSeries` (with its `String`s) is built only the first time a spelling is seen.
+/// Per sample line the work is a scan, two hashes of the `name{labels}` bytes and two number parses; a
+/// `MetricSeries` (with its `String`s) is built only the first time a spelling is seen, and replicas of one
+/// series (`instance`, a pod's hash) roll up to their service as they come (`RollupTable`).
 public struct PrometheusTextParser: LineParser {
   public static let format = Format.prometheusText
 
@@ -28,13 +29,12 @@ public struct PrometheusTextParser: LineParser {
       && DecimalBytes.int64(in: line, timestamp) != nil
   }
 
-  public var series: [MetricSeries] { table.all }
-  private var table = SeriesTable()
+  public var series: [MetricSeries] { table.series }
+  /// Each spelling of `name{labels}` seen so far, rolled up to its service (`SeriesRollup`).
+  private var table = RollupTable()
   /// Exposition timestamps are epoch milliseconds: no zone is ever assumed.
   public private(set) var assumedZone = false
 
-  /// Each spelling of `name{labels}` seen so far, to its index in `series`.
-  private var spellings = SpellingTable()
   /// Spellings that differ only in label order or blanks meet here.
   private var families = MetricFamilies()
 
@@ -45,7 +45,8 @@ public struct PrometheusTextParser: LineParser {
   private var fileTime: Timestamp??
   /// The time of the latest `# scrape` line.
   private var scrapeTime: Timestamp?
-  /// Series dated by the file's name or modification time since the last `# scrape` line.
+  /// Series (members of rollups, or groups when not rolled up, negative) dated by the file's name or
+  /// modification time since the last `# scrape` line.
   private var undated = Set<Int>()
 
   public init(context: ParserContext) {
@@ -83,16 +84,17 @@ public struct PrometheusTextParser: LineParser {
       time = saved
       datedByFile = true
     }
-    let index: Int
-    switch seriesIndex(of: sample, in: line) {
-    case .index(let found): index = found
+    let entry: RollupTable.Entry
+    switch seriesEntry(of: sample, in: line) {
+    case .entry(let found): entry = found
     case .malformed(let reason): return .malformed(reason: reason)
     }
-    if datedByFile, !undated.insert(index).inserted {
+    if datedByFile, !undated.insert(entry.member >= 0 ? Int(entry.member) : -entry.group - 1).inserted {
       return .malformed(
         reason: "a second scrape without timestamps: separate scrapes with `# scrape <time>` lines")
     }
-    return .sample(MetricSample(series: index, time: time, value: value))
+    return .sample(
+      MetricSample(series: entry.group, time: time, value: value, member: entry.member, leads: entry.leads))
   }
 
   /// Integer milliseconds, or seconds when written with a fraction or exponent or as a 10–11 digit integer;
@@ -109,26 +111,29 @@ public struct PrometheusTextParser: LineParser {
   }
 
   private enum SeriesLookup {
-    case index(Int)
+    case entry(RollupTable.Entry)
     case malformed(String)
   }
 
-  private mutating func seriesIndex(of sample: PrometheusSampleLine, in line: UnsafeRawBufferPointer)
+  private mutating func seriesEntry(of sample: PrometheusSampleLine, in line: UnsafeRawBufferPointer)
     -> SeriesLookup
   {
     let spelling = UnsafeRawBufferPointer(rebasing: line[sample.series])
-    if let index = spellings.value(for: spelling) { return .index(index) }
-    let labels: [MetricSeries.Label]
-    switch sample.labels(in: line) {
-    case .labels(let decoded): labels = decoded
-    case .malformed(let reason): return .malformed(reason)
+    if let entry = table.entry(for: spelling) { return .entry(entry) }
+    var failure = "label set cannot be read"
+    let families = families
+    let added = table.add(spelling: spelling) { () -> MetricSeries? in
+      switch sample.labels(in: line) {
+      case .labels(let labels):
+        let name = UnsafeRawBufferPointer(rebasing: line[sample.name])
+        return MetricSeries(
+          name: String(decoding: name, as: UTF8.self), labels: labels, kind: families.kind(ofSeriesNamed: name))
+      case .malformed(let reason):
+        failure = reason
+        return nil
+      }
     }
-    let name = UnsafeRawBufferPointer(rebasing: line[sample.name])
-    let identity = MetricSeries(
-      name: String(decoding: name, as: UTF8.self), labels: labels, kind: families.kind(ofSeriesNamed: name))
-    let index = table.index(of: identity)
-    spellings.set(index, for: spelling)
-    return .index(index)
+    return added.map(SeriesLookup.entry) ?? .malformed(failure)
   }
 
   /// `# TYPE` declares a family's kind; `# scrape <time>` dates the samples after it; `# HELP`, `# UNIT`,

@@ -10,9 +10,9 @@ public struct PromtoolDumpParser: LineParser {
   public static let format = Format.promtoolDump
   public static let linesAreIndependent = false
   public let assumedZone = false
-  public var series: [MetricSeries] { table.all }
-  private var table = SeriesTable()
-  private var spellings = SpellingTable()
+  public var series: [MetricSeries] { table.series }
+  /// Replicas of one series (`instance`, a pod's hash) roll up to their service as they come.
+  private var table = RollupTable()
 
   public init(context: ParserContext) {}
 
@@ -46,23 +46,22 @@ public struct PromtoolDumpParser: LineParser {
         reason: named ? "sample time is not epoch seconds" : "sample time is not epoch milliseconds")
     }
     let spelling = UnsafeRawBufferPointer(rebasing: line[sample.series])
-    let index: Int
-    if let known = spellings.value(for: spelling) {
-      index = known
-    } else {
-      guard case .labels(let labels) = sample.labels(in: line) else {
-        return .malformed(reason: "label set cannot be read")
+    var failure = "label set cannot be read"
+    let found =
+      table.entry(for: spelling)
+      ?? table.add(spelling: spelling) { () -> MetricSeries? in
+        guard case .labels(let labels) = sample.labels(in: line) else { return nil }
+        let written = String(decoding: UnsafeRawBufferPointer(rebasing: line[sample.name]), as: UTF8.self)
+        guard let name = named ? written : labels.first(where: { $0.name == "__name__" })?.value else {
+          failure = "series without a __name__ label"
+          return nil
+        }
+        let rest = labels.filter { $0.name != "__name__" }
+        return MetricSeries(name: name, labels: rest, kind: .inferred(name: name, labels: rest))
       }
-      let written = String(decoding: UnsafeRawBufferPointer(rebasing: line[sample.name]), as: UTF8.self)
-      guard let name = named ? written : labels.first(where: { $0.name == "__name__" })?.value else {
-        return .malformed(reason: "series without a __name__ label")
-      }
-      let rest = labels.filter { $0.name != "__name__" }
-      let identity = MetricSeries(name: name, labels: rest, kind: .inferred(name: name, labels: rest))
-      index = table.index(of: identity)
-      spellings.set(index, for: spelling)
-    }
-    return .sample(MetricSample(series: index, time: time, value: value))
+    guard let entry = found else { return .malformed(reason: failure) }
+    return .sample(
+      MetricSample(series: entry.group, time: time, value: value, member: entry.member, leads: entry.leads))
   }
 
   /// `name{labels} value seconds.mmm`, as `promtool` prints OpenMetrics: three decimals, no more, no less.
@@ -76,7 +75,7 @@ public struct PromtoolDumpParser: LineParser {
 
   /// `{…} value time`, located; nil when the line does not have that shape.
   private static func scan(_ line: UnsafeRawBufferPointer) -> PrometheusSampleLine? {
-    guard line.byte(at: 0) == 0x7B, let close = PrometheusSampleLine.closingBrace(line, from: 1) else {
+    guard line.byte(at: 0) == 0x7B, let close = PrometheusSampleLine.lastClosingBrace(line, from: 1) else {
       return nil
     }
     let valueStart = PrometheusSampleLine.skipBlanks(line, from: close + 1)

@@ -9,6 +9,20 @@ public struct AccessRecord: Sendable, Equatable {
   /// Byte range of the upstream cluster (`outbound|8080||shipping…`, `PassthroughCluster`) in the line.
   public var upstreamCluster: Range<Int>?
 
+  /// Byte ranges in the line, nil when the format or the line has none: the request's method and path (query
+  /// and all, as written), the client (its address, or the first `X-Forwarded-For` hop), its user agent,
+  /// the upstream the proxy sent it to (`10.44.1.7:8080`, nginx's `$upstream_addr`, Envoy's upstream host),
+  /// the `:authority`, and Envoy's response flags (`UT`, `UF`, `UO`, `URX`, `NR`, `UC`, `DC`, `UH`).
+  public var method: Range<Int>?
+  public var path: Range<Int>?
+  public var client: Range<Int>?
+  public var userAgent: Range<Int>?
+  public var upstream: Range<Int>?
+  public var authority: Range<Int>?
+  public var responseFlags: Range<Int>?
+  /// Time the upstream took (nginx's `$upstream_response_time`, Envoy's upstream service time), when known.
+  public var upstreamMilliseconds: Double?
+
   public init(time: Timestamp, status: Int, durationMilliseconds: Double, upstreamCluster: Range<Int>? = nil)
   {
     self.time = time

@@ -18,6 +18,25 @@ public enum ServiceName {
     return nil
   }
 
+  /// A pod's workload: `shipping-6c8d9f7b54-2xkqp` is `shipping`, `mysql-0` is `mysql`, `fluentd-x7k2p` is
+  /// `fluentd`; a name with no pod suffix is its own.
+  public static func workload(ofPod pod: String) -> String {
+    let name = Array(pod.utf8)
+    return String(decoding: name[..<workloadCount(ofPod: name)], as: UTF8.self)
+  }
+
+  /// How many leading bytes of a pod's name are its workload's name.
+  static func workloadCount(ofPod name: [UInt8]) -> Int {
+    let segments = segmentRanges(name)
+    var kept = segments.count
+    if let suffix = podSuffixStart(name, segments) {
+      kept = suffix
+    } else if kept > 1, isPodIdentifier(name[segments[kept - 1]]) {
+      kept -= 1
+    }
+    return segments[kept - 1].upperBound
+  }
+
   /// Words that name a kind of log or a place for logs, not a service.
   private static let genericWords: Set<String> = [
     "app", "application", "log", "logs", "access", "error", "errors", "output", "out", "stdout", "stderr",

@@ -1,10 +1,10 @@
 /// Civil (proleptic Gregorian) dates to days since 1970-01-01 and back, with Howard Hinnant's
 /// `days_from_civil` / `civil_from_days` (https://howardhinnant.github.io/date_algorithms.html): exact for any
 /// year, branch-light, no tables and no Foundation, so a timestamp costs a few integer operations.
-enum CivilCalendar {
+public enum CivilCalendar {
   /// Days from 1970-01-01 to the given date (negative before it).
   @inline(__always)
-  static func days(year: Int, month: Int, day: Int) -> Int {
+  public static func days(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
@@ -14,7 +14,7 @@ enum CivilCalendar {
   }
 
   /// The date `days` after 1970-01-01.
-  static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+  public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -33,7 +33,7 @@ enum CivilCalendar {
 
   /// The number of days in `month` (1–12) of `year`.
   @inline(__always)
-  static func daysIn(month: Int, year: Int) -> Int {
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: 30

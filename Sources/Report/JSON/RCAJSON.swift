@@ -18,13 +18,33 @@ package enum RCAJSON {
   static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
     positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
-  package static func encode(_ document: RCADocument) throws -> Data {
+  /// With `redaction`, the document gains a top-level `redaction` object: whether it was on and what it
+  /// masked per rule.
+  package static func encode(_ document: RCADocument, redaction: RedactionSummary? = nil) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = nonFinite
-    var data = compactingEmptyContainers(try encoder.encode(document.normalisedForJSON()))
+    let normalised = document.normalisedForJSON()
+    let encoded =
+      try redaction.map { try encoder.encode(Redacted(document: normalised, redaction: $0)) }
+      ?? encoder.encode(normalised)
+    var data = compactingEmptyContainers(encoded)
     data.append(UInt8(ascii: "\n"))
     return data
+  }
+
+  /// The document's own keys plus `redaction`, in one object: both encode into the same keyed container.
+  private struct Redacted: Encodable {
+    let document: RCADocument
+    let redaction: RedactionSummary
+
+    enum Key: String, CodingKey { case redaction }
+
+    func encode(to encoder: any Encoder) throws {
+      try document.encode(to: encoder)
+      var container = encoder.container(keyedBy: Key.self)
+      try container.encode(redaction, forKey: .redaction)
+    }
   }
 
   /// The pretty printer writes an empty array or object over three lines (`[`, a blank line, `]`); this

@@ -38,6 +38,7 @@ extension RCAMarkdown {
       lines += table.lines
     }
     lines += ["", "Errors:" + bullets(quality.errors.map { MarkdownText.inline($0, startsBlock: true) })]
+    if let redaction { lines += ["", RedactionText.sentence(redaction)] }
     lines += [
       "",
       "Assumed time zones (times without a zone, read as `--tz`):"

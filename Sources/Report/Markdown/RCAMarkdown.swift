@@ -12,9 +12,12 @@ package struct RCAMarkdown {
   /// `charts/NN-slug.svg` and title, per chart, in order.
   let charts: [(title: String, path: String)]
   let times: TimeStyle
+  /// What redaction masked in the quoted text, for the data-quality section; nil when not known.
+  let redaction: RedactionSummary?
 
-  package init(_ result: AnalysisResult) {
+  package init(_ result: AnalysisResult, redaction: RedactionSummary? = nil) {
     document = result.document
+    self.redaction = redaction
     let names = ChartFileName.names(for: result.charts.map(\.title))
     charts = zip(result.charts, names).map { chart, name in (chart.title, "charts/" + name) }
     times = TimeStyle(result.document)

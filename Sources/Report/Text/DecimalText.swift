@@ -2,7 +2,7 @@
 /// FoundationEssentials has no `String(format:)`, `description` switches to exponents, and libm's
 /// `log10`/`pow` may differ in the last bit between platforms, which would make the same report differ byte
 /// for byte.
-enum DecimalText {
+package enum DecimalText {
   /// 10⁰…10²²: every one of them is exactly representable as a `Double`.
   static let powersOfTen: [Double] = {
     var powers: [Double] = [1]
@@ -12,19 +12,19 @@ enum DecimalText {
 
   /// `value` as a readable number: whole numbers without decimals, others to three significant digits
   /// (`9.3`, `0.0123`, `151`), large ones rounded to whole numbers, digits grouped from 10,000 on.
-  static func number(_ value: Double) -> String {
+  package static func number(_ value: Double) -> String {
     guard value.isFinite else { return nonFinite(value) }
     return fixed(value, decimals: significantDecimals(value, digits: 3), grouping: true)
   }
 
   /// A ratio (0…1) as a percentage with one decimal: `0.843` → `84.3%`, `0.3` → `30.0%`.
-  static func percent(_ ratio: Double) -> String {
+  package static func percent(_ ratio: Double) -> String {
     guard ratio.isFinite else { return nonFinite(ratio) }
     return fixed(ratio * 100, decimals: 1, trimming: false, grouping: true) + "%"
   }
 
   /// `value` with `decimals` digits after the point, trailing zeros removed unless `trimming` is false.
-  static func fixed(_ value: Double, decimals: Int, trimming: Bool = true, grouping: Bool = false) -> String {
+  package static func fixed(_ value: Double, decimals: Int, trimming: Bool = true, grouping: Bool = false) -> String {
     guard value.isFinite else { return nonFinite(value) }
     let decimals = min(max(decimals, 0), 15)
     let scale = powersOfTen[decimals]
@@ -47,7 +47,7 @@ enum DecimalText {
 
   /// How many decimals show `digits` significant digits of `value`; none for whole numbers and from
   /// 10^digits up.
-  static func significantDecimals(_ value: Double, digits: Int) -> Int {
+  package static func significantDecimals(_ value: Double, digits: Int) -> Int {
     let magnitude = abs(value)
     if magnitude == magnitude.rounded() { return 0 }
     if magnitude >= 1 {

@@ -67,10 +67,16 @@ struct LogAggregate: Sendable {
   /// line 640 000 times in the sample), and comparing bytes costs a tenth of masking them.
   private var lastMessage: [UInt8] = []
   private var lastSlot: Int?
+  /// Failed outbound calls, by target host.
+  private(set) var outbound: OutboundCalls
+  /// Start-up banners with versions, shutdowns and restarts.
+  private(set) var changes: ChangeMarkers
 
   init(stepMilliseconds: Int64) {
     self.stepMilliseconds = stepMilliseconds
     levels = LogLevel.allCases.map { _ in BucketSeries(stepMilliseconds: stepMilliseconds, empty: 0) }
+    outbound = OutboundCalls(stepMilliseconds: stepMilliseconds)
+    changes = ChangeMarkers(stepMilliseconds: stepMilliseconds)
   }
 
   /// The templates with their final texts, in first-seen order; clusters that ended with the same text
@@ -127,6 +133,8 @@ struct LogAggregate: Sendable {
         return memcmp(mine, theirs, message.count) == 0
       })
     {
+      outbound.add(slot: slot, message: message, milliseconds: time)
+      changes.add(slot: slot, message: message, milliseconds: time)
       return count(event, in: slot)
     }
     let slot = miner.add(message) ?? Self.overflowSlot
@@ -135,7 +143,18 @@ struct LogAggregate: Sendable {
     lastMessage.removeAll(keepingCapacity: true)
     lastMessage.append(contentsOf: message)
     lastSlot = slot
+    outbound.add(slot: slot, message: message, milliseconds: time)
+    changes.add(slot: slot, message: message, milliseconds: time)
     return count(event, in: slot)
+  }
+
+  /// Whether the line just added is a failed outbound call or a change marker the report may cite
+  /// (`addTypedExample`).
+  var wantsTypedExample: Bool { outbound.pendingExample != nil || changes.pendingExample != nil }
+
+  mutating func addTypedExample(_ example: ExampleLine) {
+    outbound.addExample(example)
+    changes.addExample(example)
   }
 
   private func emptyTally() -> Tally {
@@ -179,6 +198,8 @@ struct LogAggregate: Sendable {
     if let theirs = other.overflow {
       if overflow == nil { overflow = theirs } else { overflow!.merge(theirs) }
     }
+    outbound.merge(other.outbound)
+    changes.merge(other.changes)
     lastSlot = nil
   }
 }

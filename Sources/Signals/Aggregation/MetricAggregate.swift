@@ -42,12 +42,37 @@ struct MetricAggregate: Sendable {
 
   private(set) var series: [MetricSeries: Series] = [:]
 
+  /// Replicas summed to their service (`SeriesRollup`), keyed by the rolled-up identity.
+  struct Rollup: Sendable {
+    var sums: RolledUpSeries
+    var members = 0
+    /// The first member of each source's group, whose own samples `series` also holds: a rollup of more
+    /// than one member replaces them.
+    var leads: Set<MetricSeries> = []
+    var paths: Set<String> = []
+  }
+
+  private(set) var rollups: [MetricSeries: Rollup] = [:]
+
+  mutating func merge(_ other: Rollup, as identity: MetricSeries) {
+    guard var mine = rollups[identity] else {
+      rollups[identity] = other
+      return
+    }
+    mine.sums.merge(other.sums)
+    mine.members += other.members
+    mine.leads.formUnion(other.leads)
+    mine.paths.formUnion(other.paths)
+    rollups[identity] = mine
+  }
+
   mutating func merge(_ other: Series, as identity: MetricSeries) {
     if series[identity] == nil { series[identity] = other } else { series[identity]!.merge(other) }
   }
 
   mutating func merge(_ other: MetricAggregate) {
     for (identity, theirs) in other.series { merge(theirs, as: identity) }
+    for (identity, theirs) in other.rollups { merge(theirs, as: identity) }
   }
 
   /// Of two samples in one bucket the later wins; equal times keep the one seen first.

@@ -31,6 +31,12 @@ struct NamedLogs: Sendable {
     aggregates[slot].addExample(example, to: template)
   }
 
+  func wantsTypedExample(in slot: Int) -> Bool { aggregates[slot].wantsTypedExample }
+
+  mutating func addTypedExample(_ example: ExampleLine, in slot: Int) {
+    aggregates[slot].addTypedExample(example)
+  }
+
   /// Adds the logs of later records, service by service in their order of appearance.
   mutating func merge(_ later: NamedLogs) {
     for (name, aggregate) in zip(later.names, later.aggregates) {

@@ -5,6 +5,7 @@ import Ingest
 struct SourceAggregate: Sendable {
   /// Keyed by service and access-log format: a proxy and nginx count the same requests, so they stay apart.
   var requests: [RequestKey: RequestAggregate] = [:]
+  var breakdowns: [RequestKey: RequestBreakdown] = [:]
   var logs: [String: LogAggregate] = [:]
   var metrics: MetricAggregate
   var processlist: ProcesslistAggregate
@@ -43,6 +44,12 @@ struct SourceAggregate: Sendable {
       local.paths = [path]
       metrics.merge(local, as: reader.series[id])
     }
+    for (id, sums) in stream.rollups where id < reader.series.count {
+      let lead = reader.series[id]
+      guard let rollup = lead.rollup, let identity = lead.rolledUp else { continue }
+      metrics.merge(
+        MetricAggregate.Rollup(sums: sums, members: rollup.members, leads: [lead], paths: [path]), as: identity)
+    }
     processlist = stream.processlist
     if processlist.snapshotCount > 0 {
       paths[ProcesslistAggregate.component, default: []].insert(path)
@@ -55,6 +62,7 @@ struct SourceAggregate: Sendable {
     if stream.sawRequests, let format = reader.stats.format {
       let key = RequestKey(service: service, format: format)
       requests[key] = stream.requests
+      breakdowns[key] = stream.breakdown
       paths[key.pathsKey, default: []].insert(path)
     }
     if stream.sawLogs {
@@ -76,6 +84,9 @@ struct SourceAggregate: Sendable {
   mutating func merge(_ other: SourceAggregate) {
     for (key, theirs) in other.requests {
       if requests[key] == nil { requests[key] = theirs } else { requests[key]!.merge(theirs) }
+    }
+    for (key, theirs) in other.breakdowns {
+      if breakdowns[key] == nil { breakdowns[key] = theirs } else { breakdowns[key]!.merge(theirs) }
     }
     for (service, theirs) in other.logs {
       if logs[service] == nil { logs[service] = theirs } else { logs[service]!.merge(theirs) }

@@ -20,13 +20,22 @@ public struct Extraction: Sendable {
   public var innodb: InnoDBEvidence
   /// Services that have logs or access logs, sorted.
   public var services: [String]
+  /// Each route an access log saw sent to an upstream, for the topology's proxy → service edges.
+  public var upstreams: [UpstreamObservation]
+  /// Access logs' requests by route, upstream, client and user agent (the busiest of each, the rest as
+  /// `(other)`), sorted by key: kept apart from `signals`, whose request signals are each service's totals,
+  /// until the engine's patterns read them by their `subject`, `client` and `resource`.
+  public var breakdownSignals: [Signal]
+  /// What the reading did to the evidence that the report's data quality should say (series rolled up).
+  public var notes: [String]
 
   /// Builds an extraction from signals made elsewhere (another reader, a test).
   public init(
     windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal],
     sources: [SourceOutcome],
     discoveryErrors: [String], processlist: ProcesslistEvidence?, longRunningQueries: [LongRunningQuery] = [],
-    queryClasses: [QueryClassSummary] = [], innodb: InnoDBEvidence = InnoDBEvidence(), services: [String]
+    queryClasses: [QueryClassSummary] = [], innodb: InnoDBEvidence = InnoDBEvidence(), services: [String],
+    notes: [String] = [], upstreams: [UpstreamObservation] = [], breakdownSignals: [Signal] = []
   ) {
     self.queryClasses = queryClasses
     self.innodb = innodb
@@ -39,5 +48,8 @@ public struct Extraction: Sendable {
     self.processlist = processlist
     self.longRunningQueries = longRunningQueries
     self.services = services
+    self.notes = notes
+    self.upstreams = upstreams
+    self.breakdownSignals = breakdownSignals
   }
 }

@@ -9,7 +9,9 @@ struct SignalBuilder {
   var step: Int64 { aggregate.stepMilliseconds }
 
   func signals() -> [Signal] {
-    let signals = requestSignals() + logSignals() + metricSignals() + processlistSignals() + databaseSignals()
+    let signals =
+      requestSignals() + logSignals() + outboundSignals() + metricSignals() + processlistSignals()
+      + databaseSignals()
     return signals + headroom(signals) + uptimeResets(signals)
   }
 
@@ -149,9 +151,7 @@ struct SignalBuilder {
   private func metricSignals() -> [Signal] {
     var signals: [Signal] = []
     var histograms: [MetricSeries: [(upperBound: Double, series: MetricAggregate.Series)]] = [:]
-    for (identity, series) in aggregate.metrics.series.sorted(by: {
-      MetricVocabulary.displayName($0.key) < MetricVocabulary.displayName($1.key)
-    }) {
+    for (identity, series) in metricSeries() {
       // A histogram's buckets are read together, as quantiles (see `histogramSignals`), not one by one.
       if let bucket = Self.histogramBucket(identity) {
         histograms[bucket.family, default: []].append((bucket.upperBound, series))

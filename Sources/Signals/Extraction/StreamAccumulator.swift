@@ -8,6 +8,8 @@ struct StreamAccumulator {
   let stepMilliseconds: Int64
   let window: ClosedRange<Int64>?
   var requests: RequestAggregate
+  /// The same requests by route, upstream, client and user agent.
+  var breakdown: RequestBreakdown
   /// Logs of the service the path names, and of the services records name themselves.
   var logs: LogAggregate
   var namedLogs: NamedLogs
@@ -15,6 +17,9 @@ struct StreamAccumulator {
   var database: DatabaseAggregate
   /// The reader names a series only at the end of the source, so samples are bucketed by its local id first.
   var samples: [Int: MetricAggregate.Series] = [:]
+  /// Rolled-up series by local id, and what each member (numbered by the reader) last reported.
+  var rollups: [Int: RolledUpSeries] = [:]
+  var members: [RolledUpSeries.Member] = []
   var sawRequests = false
   var sawLogs = false
   /// Records dropped because they fell outside `--from`/`--to`.
@@ -53,6 +58,7 @@ struct StreamAccumulator {
     self.stepMilliseconds = stepMilliseconds
     self.window = window
     requests = RequestAggregate(stepMilliseconds: stepMilliseconds)
+    breakdown = RequestBreakdown(stepMilliseconds: stepMilliseconds)
     logs = LogAggregate(stepMilliseconds: stepMilliseconds)
     namedLogs = NamedLogs(stepMilliseconds: stepMilliseconds)
     processlist = ProcesslistAggregate(stepMilliseconds: stepMilliseconds)
@@ -91,18 +97,24 @@ struct StreamAccumulator {
         if let template = namedLogs.add(event, line: context.line, in: slot) {
           namedLogs.addExample(example(context, time), to: template, in: slot)
         }
+        if namedLogs.wantsTypedExample(in: slot) { namedLogs.addTypedExample(example(context, time), in: slot) }
         return
       }
       sawLogs = true
       if let template = logs.add(event, line: context.line) {
         logs.addExample(example(context, time), to: template)
       }
+      if logs.wantsTypedExample { logs.addTypedExample(example(context, time)) }
     case .request(let request):
       guard request.status > 0 else { return }  // a TCP connection, not a request
       sawRequests = true
       if requests.add(request) { requests.cite(example(context, time)) }
+      breakdown.add(request, line: context.line)
     case .sample(let sample):
-      samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(sample)
+      if sample.leads {
+        samples[sample.series, default: MetricAggregate.Series(stepMilliseconds: stepMilliseconds)].add(sample)
+      }
+      if sample.member >= 0 { addToRollup(sample) }
     case .snapshot(let snapshot):
       processlist.add(snapshot, path: path)
     case .database(let record):
@@ -110,6 +122,15 @@ struct StreamAccumulator {
     case .continuation, .structure, .malformed:
       break
     }
+  }
+
+  private mutating func addToRollup(_ sample: MetricSample) {
+    let member = Int(sample.member)
+    if member >= members.count {
+      members.append(contentsOf: repeatElement(RolledUpSeries.Member(), count: member + 1 - members.count))
+    }
+    rollups[sample.series, default: RolledUpSeries(stepMilliseconds: stepMilliseconds)].add(
+      sample, member: &members[member])
   }
 
   /// An empty accumulator that counts the records `dropped` placed as strays; the rivals before this record
@@ -134,12 +155,17 @@ struct StreamAccumulator {
       return
     }
     requests.merge(later.requests)
+    breakdown.merge(later.breakdown)
     logs.merge(later.logs)
     namedLogs.merge(later.namedLogs)
     processlist.merge(later.processlist)
     database.merge(later.database)
     for (id, series) in later.samples {
       if samples[id] == nil { samples[id] = series } else { samples[id]!.merge(series) }
+    }
+    // Rolled-up sources are read in order, never in parallel chunks: their members' state is the reader's.
+    for (id, sums) in later.rollups {
+      if rollups[id] == nil { rollups[id] = sums } else { rollups[id]!.merge(sums) }
     }
     sawRequests = sawRequests || later.sawRequests
     sawLogs = sawLogs || later.sawLogs

@@ -164,6 +164,7 @@ enum MetricVocabulary {
     if let quantile = SummaryQuantile(series) { return quantile.meaning(component: component(of: series)) }
     if let known = MySQLMetricVocabulary.meaning(of: series) { return known }
     guard let (row, prefix) = row(for: series.name) else {
+      if let runtime = RuntimeMetricVocabulary.meaning(of: series) { return runtime }
       return Meaning(
         component: component(of: series), kind: .metric, subject: displayName(series),
         unit: isCounter ? "/s" : "", role: .context, isCounter: isCounter, client: nil, scale: 1)

@@ -1,6 +1,6 @@
 /// `--tz` values: `UTC`, `Z` or a fixed offset (`+02:00`, `-0500`).
-enum UTCOffset {
-  static func seconds(_ text: String) -> Int? {
+public enum UTCOffset {
+  public static func seconds(_ text: String) -> Int? {
     if text == "UTC" || text == "Z" || text == "utc" { return 0 }
     let bytes = Array(text.utf8)
     guard bytes.count == 6 || bytes.count == 5, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-")
