@@ -61,9 +61,6 @@ enum LabBundles {
     "lab-database-saturation":
       "no database-saturation hypothesis: nginx's latency is blamed (service-latency, onset right); the "
       + "reporting user's long queries in the processlist and the slow log are not weighed",
-    "lab-database-restart":
-      "no database-unavailable hypothesis: nginx's 5xx are blamed (error-burst); the shutdown and start in "
-      + "the MariaDB error log, mysql_up and the services' lost connections are not tied to the database",
     "lab-slow-dependency":
       "the caller is found but as service-latency, dated 24 s early; its outbound timeouts to the quote API "
       + "(host in its log lines) are not a dependency signal yet",

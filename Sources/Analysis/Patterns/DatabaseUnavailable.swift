@@ -13,15 +13,25 @@ struct DatabaseUnavailable: IncidentPattern {
 
   func hypotheses(in context: IncidentContext) -> [Hypothesis] {
     let databases = context.topology.databases.union(["mysql"])
-    // A restart is an event, read from its signal: one bucket is no change point.
-    let restarts = context.extraction.signals.enumerated().compactMap { index, signal -> Restart? in
+    // A restart is an event, read from its signal's buckets (one bucket is no change point); of several (the
+    // server's first start before the incident, a shutdown and the start after it), the one nearest the first
+    // symptom.
+    let symptom = context.incidentOnset?.milliseconds
+    let restarts = context.extraction.signals.enumerated().flatMap { index, signal -> [Restart] in
       guard signal.key.kind == .changes, signal.key.subject == "restart",
-        databases.contains(signal.key.component),
-        let at = signal.firstSeenMilliseconds
-          ?? signal.values.firstIndex(where: { !$0.isNaN && $0 > 0 }).map({ signal.milliseconds(at: $0) })
-      else { return nil }
-      return Restart(signal: index, milliseconds: at, uncertaintyMilliseconds: signal.stepMilliseconds)
-    }.sorted { ($0.milliseconds, $0.signal) < ($1.milliseconds, $1.signal) }
+        databases.contains(signal.key.component)
+      else { return [] }
+      return signal.values.indices.filter { !signal.values[$0].isNaN && signal.values[$0] > 0 }.map {
+        Restart(
+          signal: index, milliseconds: max(signal.milliseconds(at: $0), signal.firstSeenMilliseconds ?? .min),
+          uncertaintyMilliseconds: signal.stepMilliseconds)
+      }
+    }.sorted {
+      let distance = { (restart: Restart) in
+        symptom.map { abs(restart.milliseconds - $0) } ?? restart.milliseconds
+      }
+      return (distance($0), $0.milliseconds, $0.signal) < (distance($1), $1.milliseconds, $1.signal)
+    }
     let down = context.evidence.facts.filter { $0.kind == .dbUp && $0.finding.change == .drop }
     let unreachable = context.evidence.facts.filter { $0.kind == .dbUnreachable && $0.isAdverse }
     let firstFact = (down + unreachable).min { $0.milliseconds < $1.milliseconds }
@@ -36,10 +46,15 @@ struct DatabaseUnavailable: IncidentPattern {
       ?? down.first?.component ?? unreachable.first?.resource ?? "mysql"
     var weights: [EvidenceWeight] = []
     if let restart {
+      // A start-up minutes away from the symptoms is the server's own life (a first start, a later restart),
+      // not what the users felt.
+      let near = symptom.map { abs(restart.milliseconds - $0) <= Self.nearSymptom } ?? true
       weights.append(
         .supports(
           "\(database) restarted at \(UTC.clock(restart.milliseconds)) "
-            + "(\(context.extraction.signals[restart.signal].name))", EvidenceWeight.decisive))
+            + "(\(context.extraction.signals[restart.signal].name))"
+            + (near ? "" : ", more than a minute away from the first symptom"),
+          near ? EvidenceWeight.decisive : EvidenceWeight.weak))
     }
     if let down = down.first {
       weights.append(
@@ -59,6 +74,10 @@ struct DatabaseUnavailable: IncidentPattern {
         .contradicts(
           "\(database) shows no restart and no down state: the clients' failures may lie between them",
           EvidenceWeight.moderate))
+    }
+    if unreachable.isEmpty && down.isEmpty {
+      weights.append(
+        .contradicts("no client lost its connection and mysql_up never fell", EvidenceWeight.moderate))
     }
     let causeSignal =
       restart.map { context.extraction.signals[$0.signal] } ?? context.signal(firstFact!.finding)
@@ -105,6 +124,9 @@ struct DatabaseUnavailable: IncidentPattern {
     ]
     return [hypothesis]
   }
+
+  /// How far from the first symptom a restart may be and still be its cause.
+  static let nearSymptom: Int64 = 60_000
 
   private struct Restart {
     var signal: Int
