@@ -8,6 +8,9 @@ public enum FormatError: Error, Sendable, Equatable {
   /// before it and no capture time in the file name); `line` is where the first of them starts. Placing them
   /// anyway would be a guess, so they are skipped; `detail` says what the source lacks.
   case untimed(path: String, line: Int, detail: String)
+  /// A file whose name says what it is, and that Postmortem does not read (a pt-stalk OS capture it has no
+  /// use for): skipped whole, named, never sniffed into a log of its own.
+  case notRead(path: String, detail: String)
 
   /// A processlist snapshot with nothing to date it: its rows are skipped, the source's other snapshots count.
   static func untimedSnapshot(path: String, line: Int) -> FormatError {
@@ -30,7 +33,7 @@ public enum FormatError: Error, Sendable, Equatable {
     case .malformedDocument(_, let offset, let detail):
       let at = offset.map { " at byte \($0)" } ?? ""
       return "malformed document\(at): \(detail)"
-    case .untimed(_, _, let detail):
+    case .untimed(_, _, let detail), .notRead(_, let detail):
       return detail
     }
   }
@@ -38,7 +41,9 @@ public enum FormatError: Error, Sendable, Equatable {
   /// The source the error is about.
   var path: String {
     switch self {
-    case .unrecognized(let path), .malformedDocument(let path, _, _), .untimed(let path, _, _): path
+    case .unrecognized(let path), .malformedDocument(let path, _, _), .untimed(let path, _, _),
+      .notRead(let path, _):
+      path
     }
   }
 }

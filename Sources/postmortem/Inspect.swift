@@ -106,9 +106,28 @@ struct Inspect: ParsableCommand {
         .sorted()
       return
         "processlist \(snapshot.time.rfc3339): \(snapshot.rows.count) connections (\(users.joined(separator: ", ")))"
+    case .database(let record):
+      return "database \(record.time.rfc3339): \(summary(of: record))"
     case .continuation, .structure, .malformed:
       return "\(record)"
     }
+  }
+}
+
+/// A database record in one line: what the report would cite.
+private func summary(of record: DatabaseRecord) -> String {
+  switch record {
+  case .slowQuery(let query):
+    return "slow query user \(query.user) \(query.queryTime) s rows examined \(query.rowsExamined)"
+  case .innodbStatus(let status):
+    let oldest = status.transactions.map(\.activeSeconds).max() ?? 0
+    let waiting = status.transactions.filter { $0.lockWaitSeconds != nil }.count
+    return
+      "innodb status: \(status.transactions.count) transactions (oldest \(oldest) s, \(waiting) in lock wait)"
+      + (status.deadlock.map { " deadlock at \($0.time.rfc3339)" } ?? "")
+  case .lockWaits(let snapshot):
+    return "lock waits: \(snapshot.waits.count) (blocking threads "
+      + "\(Set(snapshot.waits.compactMap(\.blockingThread)).sorted().map(String.init).joined(separator: ", ")))"
   }
 }
 

@@ -58,15 +58,9 @@ enum LabBundles {
     "lab-connection-leak":
       "onset two buckets late: the first leaked connections are dated (00:43:40), not the release whose "
       + "banner starts the leak (00:43:28); component, kind and client match",
-    "lab-lock-contention":
-      "no lock-contention hypothesis: nginx's latency is blamed (service-latency); the blocker's idle open "
-      + "transaction (INNODB STATUS, its Sleep row) and the services' 1205 errors are not weighed",
     "lab-database-saturation":
       "no database-saturation hypothesis: nginx's latency is blamed (service-latency, onset right); the "
       + "reporting user's long queries in the processlist and the slow log are not weighed",
-    "lab-database-restart":
-      "no database-unavailable hypothesis: nginx's 5xx are blamed (error-burst); the shutdown and start in "
-      + "the MariaDB error log, mysql_up and the services' lost connections are not tied to the database",
     "lab-slow-dependency":
       "the caller is found but as service-latency, dated 24 s early; its outbound timeouts to the quote API "
       + "(host in its log lines) are not a dependency signal yet",

@@ -221,7 +221,7 @@ struct ProcesslistVerticalParserTests {
   }
 
   @Test(
-    "without TS lines a pt-stalk file name dates the snapshots; with neither, each is reported and a fault")
+    "without TS lines a pt-stalk file name and its 1 s collection interval date the snapshots; with neither, each is reported and a fault")
   func snapshotTime() throws {
     let text = Self.block([Self.sleeper(1)]) + "\n" + Self.block([Self.sleeper(2)])
     let named = ParserFeed.run(
@@ -229,7 +229,7 @@ struct ProcesslistVerticalParserTests {
       utcOffsetSeconds: -3600)
     #expect(
       named.records.compactMap(ParserFeed.snapshot).map(\.time.milliseconds) == [
-        1_795_748_400_000 + 3_600_000, 1_795_748_400_000 + 3_600_000,
+        1_795_752_000_000, 1_795_752_001_000,
       ])
     #expect(named.parser.assumedZone)
     let unnamed = ParserFeed.run(ProcesslistVerticalParser.self, text, path: "capture.txt")

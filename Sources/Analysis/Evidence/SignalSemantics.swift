@@ -52,6 +52,8 @@ enum SignalSemantics {
     .dbUptime: Meaning(category: .change, fallHurts: true),
     .dbUp: Meaning(category: .resource, fallHurts: true),
     .dbReplicationLag: Meaning(category: .resource),
+    .dbQueryTimeP90: Meaning(category: .context),
+    .dbRowsExamined: Meaning(category: .context),
     .dbLockWaitTimeouts: Meaning(category: .event),
     .dbDeadlocks: Meaning(category: .event),
     .dbUnreachable: Meaning(category: .event),

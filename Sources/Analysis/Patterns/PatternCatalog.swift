@@ -6,5 +6,8 @@ enum PatternCatalog {
     ResourceSaturation(),
     ServiceFault(),
     DependencyFailure(),
+    LockContention(),
+    DatabaseSaturation(),
+    DatabaseUnavailable(),
   ]
 }

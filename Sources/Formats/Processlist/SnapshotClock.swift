@@ -12,22 +12,35 @@ struct SnapshotClock {
   /// The first snapshot that nothing dated: the source's fault, reported once beside its per-line skips.
   private(set) var untimed: FormatError?
   private let path: String
-  private let fileNameTime: Timestamp?
+  private let fileName: FileNameTime.Reading
+  /// Snapshots dated from the file name so far: a pt-stalk `-processlist` without `TS` lines holds one per
+  /// collection interval, so the k-th is taken k intervals after the name's time.
+  private var fromFileName: Int64 = 0
+  /// pt-stalk's `--sleep-collect` default, the interval of its processlist loop.
+  static let collectionIntervalMilliseconds: Int64 = 1000
 
   init(path: String, utcOffsetSeconds: LocalZone) {
     self.path = path
-    fileNameTime = Self.fileNameTime(path: path, utcOffsetSeconds: utcOffsetSeconds)
+    fileName = FileNameTime.read(path: path, utcOffsetSeconds: utcOffsetSeconds)
   }
 
   /// The time of the snapshot starting at `line`, or the reason to skip it when nothing tells: a guess
   /// (the file's mtime, the time of reading) would put the connections at a moment they never had.
   mutating func time(forSnapshotAt line: Int) -> Result<Timestamp, FormatError> {
     if let latestStamp { return .success(latestStamp) }
-    if let fileNameTime {
-      assumedZone = true
-      return .success(fileNameTime)
+    if case .time(let named, let hasZone) = fileName {
+      if !hasZone { assumedZone = true }
+      defer { fromFileName += 1 }
+      return .success(
+        Timestamp(milliseconds: named.milliseconds + fromFileName * Self.collectionIntervalMilliseconds))
     }
-    let error = FormatError.untimedSnapshot(path: path, line: line)
+    var error = FormatError.untimedSnapshot(path: path, line: line)
+    if case .ambiguous(let reason) = fileName {
+      error = .untimed(
+        path: path, line: line,
+        detail: "no time for the processlist snapshot at line \(line): the file name's time is ambiguous "
+          + "(\(reason)); add TS lines")
+    }
     if untimed == nil { untimed = error }
     return .failure(error)
   }
@@ -68,28 +81,12 @@ struct SnapshotClock {
     return Timestamp(milliseconds: milliseconds)
   }
 
-  /// `YYYY_MM_DD_HH_MM_SS-…` at the start of the file's name, as pt-stalk names its files.
+  /// The capture time in the file's name (`FileNameTime`: pt-stalk's `2026_11_27_03_00_00-…`, ISO 8601,
+  /// epoch seconds), nil when there is none or it is ambiguous.
   static func fileNameTime(path: String, utcOffsetSeconds: LocalZone) -> Timestamp? {
-    let name = Array(path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).last ?? [])
-    guard name.count > 19, name[19] == 0x2D else { return nil }
-    var fields: [Int] = []
-    for (start, width) in [(0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2)] {
-      if start > 0, name[start - 1] != 0x5F { return nil }
-      var value = 0
-      for offset in start..<(start + width) {
-        guard DecimalBytes.isDigit(name[offset]) else { return nil }
-        value = value * 10 + Int(name[offset] &- 0x30)
-      }
-      fields.append(value)
+    guard case .time(let time, _) = FileNameTime.read(path: path, utcOffsetSeconds: utcOffsetSeconds) else {
+      return nil
     }
-    guard
-      CaptureCalendar.isValid(
-        year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
-        second: fields[5])
-    else { return nil }
-    let days = CaptureCalendar.days(year: fields[0], month: fields[1], day: fields[2])
-    let localSeconds = days * 86_400 + fields[3] * 3_600 + fields[4] * 60 + fields[5]
-    let local = Int64(localSeconds)
-    return Timestamp(milliseconds: (local - Int64(utcOffsetSeconds.offset(forLocal: local))) * 1000)
+    return time
   }
 }

@@ -40,6 +40,10 @@ struct BoundParser {
     case .mysqlStatusTable: self.init(StatusTableParser.self, context: context)
     case .mysqlStatusBatch: self.init(StatusBatchParser.self, context: context)
     case .mysqlStatusVertical: self.init(StatusVerticalParser.self, context: context)
+    case .mysqlSlowLog: self.init(SlowLogParser.self, context: context)
+    case .mysqlInnoDBStatus: self.init(InnoDBStatusParser.self, context: context)
+    case .mysqlLockWaits: self.init(LockWaitsParser.self, context: context)
+    case .vmstat: self.init(VmstatParser.self, context: context)
     case .syslog: self.init(SyslogParser.self, context: context)
     case .haproxy: self.init(HAProxyParser.self, context: context)
     case .awsAccess: self.init(AWSAccessParser.self, context: context)
@@ -94,7 +98,7 @@ struct BoundParser {
     switch record {
     case .malformed, .structure: true
     case .continuation: BorrowedReaders.mayStartRecord(line)
-    case .log, .request, .sample, .snapshot: false
+    case .log, .request, .sample, .snapshot, .database: false
     }
   }
 }

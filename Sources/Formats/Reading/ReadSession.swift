@@ -68,7 +68,17 @@ struct ReadSession {
   /// Chooses the format from the prefix; while nothing is recognised and the source goes on (`final` false),
   /// the prefix grows instead, up to its maximum.
   private mutating func decide(_ body: BoundParser.Consumer, final: Bool) throws(FormatError) {
-    switch prefix.detect() {
+    var detection = prefix.detect()
+    switch PtStalkCollection.verdict(for: context.path) {
+    case .skip(let reason):
+      decided = true
+      throw .notRead(path: context.path, detail: reason)
+    case .read(let format) where detection != .empty:
+      detection = .recognized(format)
+    case .read, .sniff, nil:
+      break
+    }
+    switch detection {
     case .empty:
       if !final && prefix.grow() { return }
       decided = true

@@ -40,7 +40,7 @@ struct RecordTally {
     _ record: Record, line: UnsafeRawBufferPointer, number: Int, to body: (Record, RecordContext) -> Void
   ) {
     switch record {
-    case .log, .request, .sample, .snapshot:
+    case .log, .request, .sample, .snapshot, .database:
       records += 1
       body(record, RecordContext(line: line, lineNumber: number))
     case .continuation:

@@ -23,6 +23,10 @@ extension Format {
     case .mysqlStatusTable: StatusTableParser.self
     case .mysqlStatusBatch: StatusBatchParser.self
     case .mysqlStatusVertical: StatusVerticalParser.self
+    case .mysqlSlowLog: SlowLogParser.self
+    case .mysqlInnoDBStatus: InnoDBStatusParser.self
+    case .mysqlLockWaits: LockWaitsParser.self
+    case .vmstat: VmstatParser.self
     case .syslog: SyslogParser.self
     case .haproxy: HAProxyParser.self
     case .awsAccess: AWSAccessParser.self

@@ -37,6 +37,11 @@ public enum Format: String, Sendable, CaseIterable, Codable {
   case mysqlStatusTable = "mysql-status-table"
   case mysqlStatusBatch = "mysql-status-batch"
   case mysqlStatusVertical = "mysql-status-vertical"
+  case mysqlSlowLog = "mysql-slow-log"
+  case mysqlInnoDBStatus = "mysql-innodb-status"
+  case mysqlLockWaits = "mysql-lock-waits"
+  /// `vmstat N` as pt-stalk's `-vmstat` captures it: no times, one line per interval.
+  case vmstat
   case syslog
   /// Last: the fallback for time-stamped text that no specific format claims.
   case textLog = "text-log"
@@ -55,7 +60,8 @@ public enum Format: String, Sendable, CaseIterable, Codable {
       true
     case .prometheusText, .grafanaQuery, .prometheusQueryRange, .promtoolDump, .victoriaMetricsExport,
       .grafanaCSV, .cloudWatch, .mysqlProcesslistTable, .mysqlProcesslistVertical, .mysqlProcesslistBatch,
-      .mysqlStatusTable, .mysqlStatusBatch, .mysqlStatusVertical:
+      .mysqlStatusTable, .mysqlStatusBatch, .mysqlStatusVertical, .mysqlSlowLog, .mysqlInnoDBStatus,
+      .mysqlLockWaits, .vmstat:
       false
     }
   }

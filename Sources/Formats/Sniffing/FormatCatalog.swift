@@ -221,6 +221,34 @@ public enum FormatCatalog {
         format: format,
         summary: "SHOW GLOBAL STATUS / SHOW VARIABLES with \\G: Variable_name and Value lines",
         example: "        Value: 151")
+    case .mysqlSlowLog:
+      Entry(
+        format: format,
+        summary:
+          "MySQL / Percona / MariaDB slow query log: # Time, # User@Host, # Query_time …, SET timestamp, "
+          + "multi-line statements, fingerprinted as pt-query-digest does",
+        example: "# Query_time: 0.003464  Lock_time: 0.000324 Rows_sent: 1000  Rows_examined: 2000")
+    case .mysqlInnoDBStatus:
+      Entry(
+        format: format,
+        summary:
+          "SHOW ENGINE INNODB STATUS (table, \\G, -B, pt-stalk -innodbstatus1/2): transactions, lock waits, "
+          + "the latest deadlock, history list length, semaphore waits",
+        example: "---TRANSACTION 1236, ACTIVE 120 sec")
+    case .mysqlLockWaits:
+      Entry(
+        format: format,
+        summary:
+          "Lock-wait query rows in \\G form (pt-stalk -lock-waits, sys.innodb_lock_waits, "
+          + "information_schema.innodb_lock_waits joined to innodb_trx): waiter and blocking thread",
+        example: "   blocking_thread: 10")
+    case .vmstat:
+      Entry(
+        format: format,
+        summary:
+          "vmstat N (pt-stalk -vmstat): CPU busy, I/O wait and run queue of the database host, dated from the "
+          + "file name's capture time and the interval (1 s, pt-stalk's default), the first since-boot line skipped",
+        example: " 2  0      0 1234567  12345 678901    0    0     1     5   10   20  5  2 93  0  0")
     case .logfmt:
       Entry(
         format: format,

@@ -9,6 +9,7 @@ struct SourceAggregate: Sendable {
   var logs: [String: LogAggregate] = [:]
   var metrics: MetricAggregate
   var processlist: ProcesslistAggregate
+  var database: DatabaseAggregate
   /// Paths that fed each service's logs, each service's access logs (`RequestKey.pathsKey`) and the
   /// processlist, for the signals' `sources`.
   var paths: [String: Set<String>] = [:]
@@ -29,6 +30,7 @@ struct SourceAggregate: Sendable {
     self.stepMilliseconds = stepMilliseconds
     metrics = MetricAggregate()
     processlist = ProcesslistAggregate(stepMilliseconds: stepMilliseconds)
+    database = DatabaseAggregate(stepMilliseconds: stepMilliseconds)
   }
 
   /// What one stream added up to, named by its path and format: a service's logs or access logs (the
@@ -52,6 +54,8 @@ struct SourceAggregate: Sendable {
     if processlist.snapshotCount > 0 {
       paths[ProcesslistAggregate.component, default: []].insert(path)
     }
+    database = stream.database
+    if !database.isEmpty { paths[DatabaseAggregate.pathsKey, default: []].insert(path) }
     let service = naming.service(of: reader.source)
     // A rule for the file outranks the names its records give.
     let override = naming.override(for: reader.source)
@@ -89,6 +93,7 @@ struct SourceAggregate: Sendable {
     }
     metrics.merge(other.metrics)
     processlist.merge(other.processlist)
+    database.merge(other.database)
     for (key, set) in other.paths { paths[key, default: []].formUnion(set) }
     firstMilliseconds = min(firstMilliseconds, other.firstMilliseconds)
     lastMilliseconds = max(lastMilliseconds, other.lastMilliseconds)

@@ -14,6 +14,10 @@ public struct Extraction: Sendable {
   public var processlist: ProcesslistEvidence?
   /// The longest-running client statements of all processlist snapshots, longest first.
   public var longRunningQueries: [LongRunningQuery]
+  /// The slow log's statement classes (fingerprints) by total time, most first: the database link's evidence.
+  public var queryClasses: [QueryClassSummary]
+  /// The InnoDB monitor's and the lock-wait queries' evidence: long open transactions, waits, deadlocks.
+  public var innodb: InnoDBEvidence
   /// Services that have logs or access logs, sorted.
   public var services: [String]
   /// Each route an access log saw sent to an upstream, for the topology's proxy → service edges.
@@ -30,9 +34,11 @@ public struct Extraction: Sendable {
     windowStart: Int64, windowEnd: Int64, stepMilliseconds: Int64, signals: [Signal],
     sources: [SourceOutcome],
     discoveryErrors: [String], processlist: ProcesslistEvidence?, longRunningQueries: [LongRunningQuery] = [],
-    services: [String], notes: [String] = [], upstreams: [UpstreamObservation] = [],
-    breakdownSignals: [Signal] = []
+    queryClasses: [QueryClassSummary] = [], innodb: InnoDBEvidence = InnoDBEvidence(), services: [String],
+    notes: [String] = [], upstreams: [UpstreamObservation] = [], breakdownSignals: [Signal] = []
   ) {
+    self.queryClasses = queryClasses
+    self.innodb = innodb
     self.windowStart = windowStart
     self.windowEnd = windowEnd
     self.stepMilliseconds = stepMilliseconds

@@ -9,8 +9,10 @@ struct SignalBuilder {
   var step: Int64 { aggregate.stepMilliseconds }
 
   func signals() -> [Signal] {
-    let signals = requestSignals() + logSignals() + outboundSignals() + metricSignals() + processlistSignals()
-    return signals + headroom(signals)
+    let signals =
+      requestSignals() + logSignals() + outboundSignals() + metricSignals() + processlistSignals()
+      + databaseSignals()
+    return signals + headroom(signals) + uptimeResets(signals)
   }
 
   // MARK: Buckets
@@ -47,7 +49,7 @@ struct SignalBuilder {
     }
   }
 
-  private func paths(_ component: String) -> [String] {
+  func paths(_ component: String) -> [String] {
     (aggregate.paths[component] ?? []).sorted()
   }
 
@@ -99,7 +101,7 @@ struct SignalBuilder {
     let range = buckets(step: step)
     let seconds = Double(step) / 1000
     var signals: [Signal] = []
-    var refusals: [Signal] = []
+    var events: [Signal] = []
     for (service, logs) in aggregate.logs.sorted(by: { $0.key < $1.key }) {
       // The service's log covers the buckets from its first to its last event: zero inside, a gap outside.
       var first = Int64.max
@@ -121,8 +123,8 @@ struct SignalBuilder {
             role: level >= .warn ? .symptom : .context, startMilliseconds: range.lowerBound * step,
             stepMilliseconds: step, values: rates(logs.levels[Int(level.rawValue)]), sources: paths(service)))
       }
-      var refused: [Signal] = []
-      var templates: [Signal] = []
+      var typed: [Signal] = []
+      var untyped: [Signal] = []
       for template in logs.templates.sorted(by: { $0.key < $1.key }) {
         let signal =
           Signal(
@@ -132,36 +134,17 @@ struct SignalBuilder {
             stepMilliseconds: step, values: rates(template.counts), sources: paths(service),
             examples: template.examples, firstSeenMilliseconds: template.examples.first?.milliseconds)
         signals.append(signal)
-        templates.append(signal)
-        if let first = template.examples.first, ConnectionRefusal.matches(first.text) {
-          refused.append(signal)
+        if let first = template.examples.first, Self.isTypedEvent(first.text) {
+          typed.append(signal)
+        } else {
+          untyped.append(signal)
         }
       }
-      if let refusal = Self.refusal(of: service, from: refused) { refusals.append(refusal) }
-      refusals += Self.databaseEvents(of: service, from: templates)
+      events += Self.typedEvents(of: service, from: typed)
+      // PostgreSQL's own phrases, on the templates the MySQL drivers' table did not claim.
+      events += Self.databaseEvents(of: service, from: untyped)
     }
-    return signals + refusals
-  }
-
-  /// The lines of `service`'s templates that say MySQL refused a connection, as one signal of the database:
-  /// the client-side evidence of a full server.
-  private static func refusal(of service: String, from templates: [Signal]) -> Signal? {
-    guard let first = templates.first else { return nil }
-    var values = first.values
-    for template in templates.dropFirst() {
-      for index in values.indices { values[index] += template.values[index] }
-    }
-    let examples = templates.flatMap(\.examples).sorted {
-      ($0.milliseconds, $0.path, $0.line) < ($1.milliseconds, $1.path, $1.line)
-    }
-    return Signal(
-      key: SignalKey(
-        component: ProcesslistAggregate.component, kind: .dbConnectionErrors, subject: "client=\(service)",
-        source: SignalKey.clientLogSource),
-      name: "mysql connections refused (\(service) log: 1040 Too many connections)", unit: "lines/s",
-      role: .resource, startMilliseconds: first.startMilliseconds, stepMilliseconds: first.stepMilliseconds,
-      values: values, sources: first.sources, examples: Array(examples.prefix(3)),
-      firstSeenMilliseconds: examples.first?.milliseconds)
+    return signals + events
   }
 
   /// A short stable id for a template: the first 8 hex digits of the hash of its final text.

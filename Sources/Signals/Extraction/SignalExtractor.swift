@@ -36,6 +36,7 @@ public enum SignalExtractor {
       signals: builder.signals().sorted { $0.key < $1.key }, sources: totals.outcomes,
       discoveryErrors: discoveryErrors.map(String.init(describing:)), processlist: merged.processlist.fullest,
       longRunningQueries: merged.processlist.longRunning,
+      queryClasses: QueryClassSummary.top(merged.database.queries), innodb: merged.database.innodb.evidence,
       services: Set(merged.requests.keys.map(\.service)).union(merged.logs.keys).sorted(),
       notes: [builder.rollupNote()].compactMap { $0 }, upstreams: builder.upstreamObservations(),
       breakdownSignals: builder.breakdownSignals().sorted { $0.key < $1.key })

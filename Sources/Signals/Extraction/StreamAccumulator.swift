@@ -14,6 +14,7 @@ struct StreamAccumulator {
   var logs: LogAggregate
   var namedLogs: NamedLogs
   var processlist: ProcesslistAggregate
+  var database: DatabaseAggregate
   /// The reader names a series only at the end of the source, so samples are bucketed by its local id first.
   var samples: [Int: MetricAggregate.Series] = [:]
   /// Rolled-up series by local id, and what each member (numbered by the reader) last reported.
@@ -61,6 +62,7 @@ struct StreamAccumulator {
     logs = LogAggregate(stepMilliseconds: stepMilliseconds)
     namedLogs = NamedLogs(stepMilliseconds: stepMilliseconds)
     processlist = ProcesslistAggregate(stepMilliseconds: stepMilliseconds)
+    database = DatabaseAggregate(stepMilliseconds: stepMilliseconds)
   }
 
   mutating func add(_ record: Record, _ context: RecordContext) {
@@ -70,6 +72,7 @@ struct StreamAccumulator {
     case .request(let request): time = request.time.milliseconds
     case .sample(let sample): time = sample.time.milliseconds
     case .snapshot(let snapshot): time = snapshot.time.milliseconds
+    case .database(let record): time = record.time.milliseconds
     case .continuation, .structure, .malformed: return
     }
     if let window, !window.contains(time) {
@@ -114,6 +117,8 @@ struct StreamAccumulator {
       if sample.member >= 0 { addToRollup(sample) }
     case .snapshot(let snapshot):
       processlist.add(snapshot, path: path)
+    case .database(let record):
+      database.add(record, path: path)
     case .continuation, .structure, .malformed:
       break
     }
@@ -154,6 +159,7 @@ struct StreamAccumulator {
     logs.merge(later.logs)
     namedLogs.merge(later.namedLogs)
     processlist.merge(later.processlist)
+    database.merge(later.database)
     for (id, series) in later.samples {
       if samples[id] == nil { samples[id] = series } else { samples[id]!.merge(series) }
     }

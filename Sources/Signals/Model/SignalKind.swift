@@ -38,6 +38,10 @@ public enum SignalKind: String, Sendable, Equatable, Codable, CaseIterable {
   case dbUptime = "db-uptime"
   case dbUp = "db-up"
   case dbReplicationLag = "db-replication-lag"
+  /// The 90th percentile of statement time per bucket (slow log), by user or fingerprint.
+  case dbQueryTimeP90 = "db-query-time-p90"
+  /// Rows the statements read per second (slow log `Rows_examined`), by user or fingerprint.
+  case dbRowsExamined = "db-rows-examined"
   // Typed events from clients' logs and the database's own records.
   case dbLockWaitTimeouts = "db-lock-wait-timeouts"
   case dbDeadlocks = "db-deadlocks"

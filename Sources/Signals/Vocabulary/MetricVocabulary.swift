@@ -59,7 +59,7 @@ enum MetricVocabulary {
       match: .exact("mysql_global_status_max_used_connections"), kind: .metric, unit: "connections",
       role: .context, component: .fixed("mysql"), example: "mysql_global_status_max_used_connections"),
     Row(
-      match: .exact("mysql_global_status_threads_running"), kind: .metric, unit: "threads", role: .context,
+      match: .exact("mysql_global_status_threads_running"), kind: .dbThreadsRunning, unit: "threads", role: .resource,
       component: .fixed("mysql"), example: "mysql_global_status_threads_running"),
     Row(
       match: .exact("mysql_global_status_connection_errors_total"), kind: .dbConnectionErrors,
@@ -162,6 +162,7 @@ enum MetricVocabulary {
         isCounter: false, client: nil, scale: 1)
     }
     if let quantile = SummaryQuantile(series) { return quantile.meaning(component: component(of: series)) }
+    if let known = MySQLMetricVocabulary.meaning(of: series) { return known }
     guard let (row, prefix) = row(for: series.name) else {
       if let runtime = RuntimeMetricVocabulary.meaning(of: series) { return runtime }
       return Meaning(

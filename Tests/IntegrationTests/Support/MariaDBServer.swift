@@ -24,7 +24,7 @@ final class MariaDBServer {
   let directory: String
   let port: Int
   var socket: String { directory + "/mysqld.sock" }
-  private let process = Process()
+  private var process = Process()
   /// Clients left open (idle or busy connections), ended with the server.
   private var clients: [Process] = []
 
@@ -35,21 +35,31 @@ final class MariaDBServer {
         "postmortem-mariadb-\(UUID().uuidString)"
       ).path
     try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
+    // Servers started side by side must not share temporary files.
+    try FileManager.default.createDirectory(atPath: directory + "/tmp", withIntermediateDirectories: true)
     port = try Self.freePort()
-    // The server refuses to run as root unless told to; CI runs as root.
-    let user = getuid() == 0 ? ["--user=root"] : []
     try Self.run(
       Self.installer,
       [
         "--no-defaults", "--datadir=\(directory)/data", "--auth-root-authentication-method=normal",
-        "--skip-test-db",
+        "--skip-test-db", "--tmpdir=\(directory)/tmp",
       ]
-        + user)
+        + Self.runAs)
+    try start()
+  }
+
+  /// The server refuses to run as root unless told to; CI runs as root.
+  private static var runAs: [String] { getuid() == 0 ? ["--user=root"] : [] }
+
+  /// Starts the daemon on the data directory and waits until it answers.
+  private func start() throws {
+    process = Process()
+    let user = Self.runAs
     process.executableURL = URL(fileURLWithPath: Self.daemon)
     process.arguments =
       [
         "--no-defaults", "--datadir=\(directory)/data", "--socket=\(socket)", "--port=\(port)",
-        "--bind-address=127.0.0.1", "--pid-file=\(directory)/mysqld.pid",
+        "--bind-address=127.0.0.1", "--pid-file=\(directory)/mysqld.pid", "--tmpdir=\(directory)/tmp",
         "--log-error=\(directory)/error.log",
         "--skip-log-bin", "--innodb-buffer-pool-size=16M",
       ] + user
@@ -68,6 +78,32 @@ final class MariaDBServer {
 
   deinit {
     stop()
+  }
+
+  /// Shuts the server down cleanly and starts it again on the same data, port and error log: a restart.
+  func restart() throws {
+    _ = try? admin(["shutdown"])
+    for _ in 0..<100 where process.isRunning { usleep(100_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    try start()
+  }
+
+  /// Runs the client over TCP as `user` and returns its exit status and what it wrote to standard error, as
+  /// an SRE sees a failing statement (`ERROR 1205 (HY000) at line 1: …`).
+  func client(user: String, password: String, _ statement: String) throws -> (status: Int32, errors: String) {
+    let client = Process()
+    client.executableURL = URL(fileURLWithPath: Self.client)
+    client.arguments = [
+      "--no-defaults", "-h127.0.0.1", "-P\(port)", "-u\(user)", "-p\(password)", "-e", statement,
+    ]
+    let errors = Pipe()
+    client.standardOutput = FileHandle.nullDevice
+    client.standardError = errors
+    try client.run()
+    let message = errors.fileHandleForReading.readDataToEndOfFile()
+    client.waitUntilExit()
+    return (client.terminationStatus, String(decoding: message, as: UTF8.self))
   }
 
   /// Ends the clients, shuts the server down and removes its files.
