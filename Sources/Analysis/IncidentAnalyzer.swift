@@ -17,11 +17,7 @@ public enum IncidentAnalyzer {
       extraEdges: topology.map { Topology.Edge(caller: $0.caller, callee: $0.callee, via: "--topology") })
     let tried = PatternCatalog.all.map { pattern in (pattern: pattern, hypotheses: pattern.hypotheses(in: context)) }
     let ranked = Ranker.ranked(tried.flatMap(\.hypotheses), context: context)
-    var best = ranked.first.flatMap { $0.score >= Hypothesis.bar ? $0 : nil }
-    if var chosen = best, chosen.trigger == nil {
-      chosen.trigger = Trigger.find(for: chosen, in: context)
-      best = chosen
-    }
+    let best = ranked.first.flatMap { $0.score >= Hypothesis.bar ? Trigger.compose($0, in: context) : nil }
 
     let window = TimeWindow(from: UTC.format(extraction.windowStart), to: UTC.format(extraction.windowEnd))
     let records = HypothesisRecords.make(tried: tried, ranked: ranked, best: best)

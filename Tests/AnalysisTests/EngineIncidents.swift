@@ -47,12 +47,12 @@ enum EngineIncidents {
     for (salt, upstream) in [failing, healthy].enumerated() {
       signals.append(
         with(
-          S.signal(proxy, .requestRate, subject: "upstream \(upstream)", role: .load, unit: "req/s") {
+          S.signal(proxy, .requestRate, subject: "upstream=\(upstream)", role: .load, unit: "req/s") {
             50 + S.noise($0, 10 + salt, scale: 4)
           }, resource: upstream))
       signals.append(
         with(
-          S.signal(proxy, .errorRate, subject: "upstream \(upstream)", role: .symptom, unit: "ratio") {
+          S.signal(proxy, .errorRate, subject: "upstream=\(upstream)", role: .symptom, unit: "ratio") {
             upstream == failing && $0 >= 150 ? 0.6 : 0
           }, resource: upstream))
     }

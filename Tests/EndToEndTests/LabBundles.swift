@@ -55,26 +55,17 @@ enum LabBundles {
   /// Recordings whose root cause the analyzer does not find yet, with why; each entry goes when the pattern
   /// that finds it lands (the test then reports that the known issue no longer occurs).
   static let knownIssues: [String: String] = [
-    "lab-connection-leak":
-      "onset two buckets late: the first leaked connections are dated (00:43:40), not the release whose "
-      + "banner starts the leak (00:43:28); component, kind and client match",
     "lab-database-saturation":
-      "no database-saturation hypothesis: nginx's latency is blamed (service-latency, onset right); the "
-      + "reporting user's long queries in the processlist and the slow log are not weighed",
-    "lab-slow-dependency":
-      "the caller is found but as service-latency, dated 24 s early; its outbound timeouts to the quote API "
-      + "(host in its log lines) are not a dependency signal yet",
-    "lab-deploy-regression":
-      "the released service is found but as resource-saturation with no client; the release banner and the "
-      + "tenfold query rate it brings are not read as a deploy regression",
+      "shipping's resource saturation is blamed: the reporting user's long statements (processlist Time, slow "
+      + "log) do not yet rise as a per-user query-time signal strong enough for the saturation pattern",
     "lab-traffic-surge":
-      "the surge is found (traffic-surge, 14 s late) but placed on nginx, not on the service it hit; the "
-      + "partner's source address in nginx's log is not read as the surge's client",
+      "traffic-surge in payments with the partner as client, but dated at the first 10 s bucket whose total "
+      + "rate shows it (14 s after the first extra request)",
     "lab-cpu-starvation":
-      "nothing is blamed (unknown): the starved service's 10 s p90, its CPU flat at the cgroup quota and its "
-      + "missed scrapes form no hypothesis yet",
+      "lock contention on payments is blamed: a throttled process holding row locks looks like a blocker; "
+      + "its CPU flat at the cgroup quota is not read as starvation (no throttling series without cAdvisor)",
     "lab-oom-restart":
-      "nothing is blamed (unknown): the resident-memory sawtooth, the OOM kills in the supervisor log and "
-      + "the restart banners form no hypothesis yet",
+      "nothing is blamed (unknown): the OOM kills are in the supervisor's log only and the resident-memory "
+      + "sawtooth resets on each restart, so no sustained memory rise is found",
   ]
 }

@@ -20,7 +20,13 @@ struct DependencyFailure: IncidentPattern {
   func hypotheses(in context: IncidentContext) -> [Hypothesis] {
     var byCall: [String: [Fact]] = [:]
     var order: [String] = []
-    for fact in context.evidence.facts([.outboundErrors], adverse: true) {
+    // A call's failures, or its latency as the caller's client-side metrics measure it.
+    let calls = context.evidence.facts(adverse: true).filter { fact in
+      fact.kind == .outboundErrors
+        || (SignalSemantics.latencies.contains(fact.kind) && fact.resource != nil
+          && !context.topology.conduits.contains(fact.component) && context.services.contains(fact.component))
+    }
+    for fact in calls {
       guard let host = fact.resource else { continue }
       let key = "\(fact.component) → \(host)"
       if byCall[key] == nil { order.append(key) }
@@ -34,13 +40,21 @@ struct DependencyFailure: IncidentPattern {
     let service = first.component
     let host = first.resource!
     let signal = context.evidence.signal(first)
+    let verb = first.kind == .outboundErrors ? "fail" : "slow down"
     var weights: [EvidenceWeight] = [
       .supports(
-        "\(service)'s calls to \(host) fail from \(UTC.clock(first.milliseconds)): "
+        "\(service)'s calls to \(host) \(verb) from \(UTC.clock(first.milliseconds)): "
           + "\(Numbers.text(first.finding.before)) → \(Numbers.text(first.finding.after)) \(signal.unit)",
-        first.finding.change == .new ? EvidenceWeight.strong : EvidenceWeight.size(first.magnitude))
+        first.finding.change == .new ? EvidenceWeight.strong : min(EvidenceWeight.strong, EvidenceWeight.size(first.magnitude)))
     ]
-    let own = context.symptoms.filter { context.signal($0).key.component == service }
+    if first.kind != .outboundErrors, let failing = facts.first(where: { $0.kind == .outboundErrors }) {
+      weights.append(
+        .supports("then fail from \(UTC.clock(failing.milliseconds))", EvidenceWeight.moderate))
+    }
+    // The calls' own latency is the dependency's evidence, not a symptom of the caller's own.
+    let own = context.symptoms.filter {
+      context.signal($0).key.component == service && context.signal($0).resource == nil
+    }
     if let symptom = own.first {
       if IncidentContext.precedes(symptom, first.finding) {
         weights.append(

@@ -5,6 +5,7 @@ enum PatternCatalog {
     TrafficSurge(),
     ResourceSaturation(),
     ServiceFault(),
+    DeployRegression(),
     DependencyFailure(),
     LockContention(),
     DatabaseSaturation(),

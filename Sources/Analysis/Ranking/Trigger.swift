@@ -30,7 +30,24 @@ enum Trigger {
     return changes.sorted { ($0.milliseconds, $0.component) < ($1.milliseconds, $1.component) }
   }
 
-  static func find(for hypothesis: Hypothesis, in context: IncidentContext) -> String? {
+  /// A change this close before the first evidence of the mechanism started it: the fault's onset is the
+  /// change itself (a release that leaks from its first request).
+  static let startsMilliseconds: Int64 = 2 * 60_000
+
+  /// The trigger of `hypothesis`, and its onset moved to the change when the change started it.
+  static func compose(_ hypothesis: Hypothesis, in context: IncidentContext) -> Hypothesis {
+    guard hypothesis.trigger == nil, let change = find(for: hypothesis, in: context) else { return hypothesis }
+    var composed = hypothesis
+    composed.trigger = change.text
+    if change.milliseconds < hypothesis.onsetMilliseconds,
+      hypothesis.onsetMilliseconds - change.milliseconds <= startsMilliseconds
+    {
+      composed.onsetMilliseconds = change.milliseconds
+    }
+    return composed
+  }
+
+  static func find(for hypothesis: Hypothesis, in context: IncidentContext) -> (text: String, milliseconds: Int64)? {
     let components = Set([hypothesis.component, hypothesis.client].compactMap { $0 })
     let change = changes(in: context.extraction).last { change in
       components.contains(change.component)
@@ -38,7 +55,8 @@ enum Trigger {
         && change.milliseconds >= hypothesis.onsetMilliseconds - toleranceMilliseconds
     }
     guard let change else { return nil }
-    return "\(change.signal.name) at \(UTC.clock(change.milliseconds))"
+    let text = "\(change.signal.name) at \(UTC.clock(change.milliseconds))"
       + (change.line.map { " (\($0.path):\($0.line): \($0.text))" } ?? "")
+    return (text, change.milliseconds)
   }
 }

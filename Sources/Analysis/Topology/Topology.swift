@@ -44,7 +44,7 @@ struct Topology: Equatable {
         add(Edge(caller: client, callee: key.component, via: "requests from \(client)"))
       }
       if let resource = signal.resource, resource != key.component {
-        if category == .load || category == .symptom {
+        if key.subject?.hasPrefix("upstream=") == true {
           // A proxy's per-upstream request signals: it routes to the upstream.
           add(Edge(caller: key.component, callee: resource, via: "routes to upstream \(resource)"))
           conduits.insert(key.component)

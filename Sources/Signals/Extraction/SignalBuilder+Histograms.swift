@@ -60,7 +60,7 @@ extension SignalBuilder {
             name: "\(family.name) \(quantile.label)\(labels.isEmpty ? "" : " " + labels)",
             unit: isDuration ? "s" : "", role: isDuration ? .symptom : .context,
             startMilliseconds: range.lowerBound * native, stepMilliseconds: native, values: values,
-            sources: Array(Set(buckets.flatMap(\.series.paths))).sorted()))
+            sources: Array(Set(buckets.flatMap(\.series.paths))).sorted(), resource: meaning.resource))
       }
     }
     return signals

@@ -191,7 +191,8 @@ struct SignalBuilder {
             source: MetricVocabulary.displayName(identity)),
           name: MetricVocabulary.displayName(identity) + (meaning.isCounter ? " rate" : ""),
           unit: meaning.unit, role: meaning.role, startMilliseconds: range.lowerBound * native,
-          stepMilliseconds: native, values: scaled, sources: series.paths.sorted(), client: meaning.client))
+          stepMilliseconds: native, values: scaled, sources: series.paths.sorted(), client: meaning.client,
+          resource: meaning.resource))
     }
     return signals + histogramSignals(histograms)
   }

@@ -28,6 +28,9 @@ enum ChangeMarkerPhrases {
       phrases: ["Starting ", " on ", " with PID "], marker: .version,
       example: "Starting CartApplication v2.0.0-RC1 on cart-6b8d7c5f4-q2w7e with PID 7", version: "2.0.0-RC1"),
     Row(
+      phrases: ["Starting ", " on port "], marker: .version,
+      example: "Starting orders v3.2.1 on port 8080 (pool size 10)", version: "3.2.1"),
+    Row(
       phrases: ["tarting", "version="], marker: .version,
       example: #"msg="starting server" version=1.8.0 git_commit=4f2a9c1 addr=:8080"#, version: "1.8.0"),
     Row(

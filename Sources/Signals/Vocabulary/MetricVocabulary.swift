@@ -15,6 +15,8 @@ enum MetricVocabulary {
     var client: String?
     /// Multiplies each value into `unit` (bytes into MB).
     var scale: Double
+    /// The dependency a client-side series measures calls to (`host` of an outbound request histogram).
+    var resource: String? = nil
   }
 
   /// Where a row's component comes from.
@@ -154,7 +156,22 @@ enum MetricVocabulary {
     name.hasPrefix("aws_") && name.contains("database_connections")
   }
 
+  /// Words in a family's name that say it measures the calls a service makes, not those it serves.
+  static let outboundWords = ["upstream_", "client_request", "http_client", "outbound", "external_", "dependency"]
+  /// Labels that name the callee of such a family.
+  static let calleeLabels = ["host", "target", "peer", "server_address", "net_peer_name", "upstream", "destination"]
+
   static func meaning(of series: MetricSeries) -> Meaning {
+    var meaning = baseMeaning(of: series)
+    if outboundWords.contains(where: { series.name.contains($0) }),
+      let callee = calleeLabels.lazy.compactMap({ series.label($0) }).first(where: { !$0.isEmpty })
+    {
+      meaning.resource = callee
+    }
+    return meaning
+  }
+
+  private static func baseMeaning(of series: MetricSeries) -> Meaning {
     let isCounter = series.kind == .counter
     if isRDSConnections(series.name) {
       return Meaning(

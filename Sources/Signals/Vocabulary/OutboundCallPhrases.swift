@@ -49,6 +49,11 @@ enum OutboundCallPhrases {
       example:
         #"I/O error on POST request for "https://payments.example.com/v1/charge": Connection reset; zone=eu-1"#,
       host: "payments.example.com"),
+    // Python's socket timeout says only `timed out`: the line's URL names the target.
+    Row(
+      phrase: ": timed out", failure: .timeout,
+      example: "app.ERROR: GET http://quotes.internal:8443/v1/quote failed after 2001ms: timed out",
+      host: "quotes.internal"),
     Row(
       phrase: "connect timed out", failure: .timeout,
       example: "java.net.SocketTimeoutException: connect timed out calling http://inventory:8080/items",
