@@ -15,7 +15,7 @@ struct RCABenchmark: ParsableCommand {
       A case is a folder with its truth beside it (<folder>.truth.json) or inside it (truth.json, never read as
       evidence); a folder without one is searched one level down for cases. Without folders: every case under
       Samples/, plus generated variants of the sample scenarios (renamed services, moved faults) in a
-      temporary folder. top1: the root cause's component and kind are the truth's; top3: the truth's component
+      temporary folder (`--variants N` adds them to given folders too). top1: the root cause's component and kind are the truth's; top3: the truth's component
       is the root cause or one of the first two alternatives; onset-ok: the root cause's onset is within one
       bucket of the truth's (the report's bucket, or the coarser one of the evidence that dates it; over the cases
       whose truth has an onset).
@@ -25,8 +25,8 @@ struct RCABenchmark: ParsableCommand {
   @Argument(help: "Case folders, or folders of cases.")
   var directories: [String] = []
 
-  @Option(help: "Generated variants per sample scenario when no folder is given.")
-  var variants = 4
+  @Option(help: "Generated variants per sample scenario (default: 4 without folders, none with them).")
+  var variants: Int?
 
   struct Outcome {
     var top1: Bool
@@ -37,20 +37,20 @@ struct RCABenchmark: ParsableCommand {
   func run() throws {
     var cases: [URL] = []
     var scratch: URL?
-    if directories.isEmpty {
-      cases += Self.cases(in: URL(fileURLWithPath: "Samples", isDirectory: true))
+    if directories.isEmpty { cases += Self.cases(in: URL(fileURLWithPath: "Samples", isDirectory: true)) }
+    for directory in directories { cases += Self.cases(in: URL(fileURLWithPath: directory, isDirectory: true)) }
+    let generated = variants ?? (directories.isEmpty ? 4 : 0)
+    if generated > 0 {
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-rca-\(getpid())")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       scratch = folder
       for scenario in Scenario.all {
-        for seed in 1...max(0, variants) {
+        for seed in 1...generated {
           let variant = scenario.variant(seed: UInt64(seed))
           try BundleWriter(scenario: variant, seed: UInt64(seed)).write(to: folder.path)
           cases.append(folder.appendingPathComponent(variant.name))
         }
       }
-    } else {
-      for directory in directories { cases += Self.cases(in: URL(fileURLWithPath: directory, isDirectory: true)) }
     }
     defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
     guard !cases.isEmpty else { throw ValidationError("no case folder with a truth file found") }
