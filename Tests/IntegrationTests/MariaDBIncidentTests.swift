@@ -109,25 +109,32 @@ struct MariaDBIncidentTests {
 
     // MariaDB's smallest max_connections is 10. Idle clients are added one at a time until the server refuses
     // the next: how many fit depends on the server's own accounting, which this does not presume.
+    // The status before the restart is taken while the server has room: a full one refuses the dump too.
+    // Uptime is at least 3 s by then, so the restart's fresh Uptime is a reset, not a tie.
+    usleep(3_000_000)
+    try save(captures + "/status-before.txt", server.sql("SHOW GLOBAL STATUS", options: ["-t"]))
     try server.sql("SET GLOBAL max_connections = 10")
     var refused = (status: Int32(0), errors: "")
-    for held in 0..<14 {
+    var held = 0
+    for _ in 0..<40 {
       refused = try server.client(user: "shipping", password: "secret", "SELECT 1")
       if refused.status != 0 { break }
       try server.openIdleConnection(user: "shipping", password: "secret")
-      for _ in 0..<100 {
+      // A loaded machine starts a client slowly: wait for it to show, up to 10 s, before adding the next.
+      for _ in 0..<200 {
         let count = try server.sql(
           "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = 'shipping'",
           options: ["-N", "-B"])
-        if Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > held { break }
+        if let shown = Int(count.trimmingCharacters(in: .whitespacesAndNewlines)), shown > held {
+          held = shown
+          break
+        }
         usleep(50_000)
       }
     }
     #expect(refused.errors.contains("ERROR 1040"), "\(refused.errors)")
     #expect(DatabaseErrorVocabulary.event(in: refused.errors)?.event == .refused, "\(refused.errors)")
 
-    usleep(1_100_000)
-    try save(captures + "/status-before.txt", server.sql("SHOW GLOBAL STATUS", options: ["-t"]))
     try server.restart()
     usleep(1_100_000)
     try save(captures + "/status-after.txt", server.sql("SHOW GLOBAL STATUS", options: ["-t"]))
