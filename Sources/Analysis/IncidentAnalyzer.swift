@@ -15,7 +15,9 @@ public enum IncidentAnalyzer {
     let context = IncidentContext(
       extraction: analysed, evidence: evidence, wholeSignals: extraction.signals.count,
       extraEdges: topology.map { Topology.Edge(caller: $0.caller, callee: $0.callee, via: "--topology") })
-    let tried = PatternCatalog.all.map { pattern in (pattern: pattern, hypotheses: pattern.hypotheses(in: context)) }
+    let tried = PatternCatalog.all.map { pattern in
+      (pattern: pattern, hypotheses: pattern.hypotheses(in: context))
+    }
     let ranked = Ranker.ranked(tried.flatMap(\.hypotheses), context: context)
     let best = ranked.first.flatMap { $0.score >= Hypothesis.bar ? Trigger.compose($0, in: context) : nil }
 
@@ -36,9 +38,11 @@ public enum IncidentAnalyzer {
             summary: ranked.isEmpty
               ? "No symptom (latency, 5xx, error lines) or resource changed in the window."
               : "No hypothesis reached the bar; the strongest are listed as alternatives."),
-          chain: [], alternatives: Alternatives.unknown(ranked: ranked, context: context), hypotheses: records,
+          chain: [], alternatives: Alternatives.unknown(ranked: ranked, context: context),
+          hypotheses: records,
           ruledOut: ruledOut, timeline: timeline,
-          impact: ImpactReport(context: context).impact(), mitigations: [], followUps: [], dataQuality: quality),
+          impact: ImpactReport(context: context).impact(), mitigations: [], followUps: [],
+          dataQuality: quality),
         charts: charts.charts(for: ranked.first?.chartedSignals ?? []))
     }
     let impact = ImpactReport(context: context).impact()
@@ -49,7 +53,8 @@ public enum IncidentAnalyzer {
       rootCause: RootCause(
         component: best.component, kind: best.kind, resource: best.resource, client: best.client,
         trigger: best.trigger, onset: UTC.format(best.onsetMilliseconds),
-        uncertaintySeconds: Int((max(best.uncertaintyMilliseconds, extraction.stepMilliseconds) + 999) / 1000),
+        uncertaintySeconds: Int(
+          (max(best.uncertaintyMilliseconds, extraction.stepMilliseconds) + 999) / 1000),
         confidence: Numbers.rounded(best.confidence), summary: best.summary),
       chain: best.chain, alternatives: Alternatives.ranked(ranked, best: best), hypotheses: records,
       ruledOut: ruledOut, timeline: timeline, impact: impact, mitigations: best.mitigations,

@@ -36,8 +36,10 @@ extension Scenario {
         medianLatency: median * (0.8 + Double(random.int(0...80)) / 100))
     }
     return Scenario(
-      name: "\(name)-variant-\(seed)", start: start + Int64(random.int(1...40)) * 86_400 + Int64(random.int(0...23)) * 3600,
-      duration: duration, services: renamed, fault: fault, maxConnections: maxConnections + random.int(-40...60),
+      name: "\(name)-variant-\(seed)",
+      start: start + Int64(random.int(1...40)) * 86_400 + Int64(random.int(0...23)) * 3600,
+      duration: duration, services: renamed, fault: fault,
+      maxConnections: maxConnections + random.int(-40...60),
       accessLogSampling: accessLogSampling)
   }
 }

@@ -14,18 +14,23 @@ struct CaseTruth: Decodable {
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: Keys.self)
-    let cause = container.contains(.rootCause) ? try container.nestedContainer(keyedBy: Keys.self, forKey: .rootCause) : container
+    let cause =
+      container.contains(.rootCause)
+      ? try container.nestedContainer(keyedBy: Keys.self, forKey: .rootCause) : container
     component = try cause.decode(String.self, forKey: .component)
     kind = try cause.decodeIfPresent(String.self, forKey: .kind)
-    client = try cause.decodeIfPresent(String.self, forKey: .client)
+    client =
+      try cause.decodeIfPresent(String.self, forKey: .client)
       ?? container.decodeIfPresent(String.self, forKey: .client)
-    onset = try cause.decodeIfPresent(String.self, forKey: .onset)
+    onset =
+      try cause.decodeIfPresent(String.self, forKey: .onset)
       ?? container.decodeIfPresent(String.self, forKey: .onset)
   }
 
   /// The truth of the case at `directory`: `<directory>.truth.json` beside it, else `truth.json` inside.
   static func file(for directory: URL) -> URL? {
-    let beside = directory.deletingLastPathComponent().appendingPathComponent(directory.lastPathComponent + ".truth.json")
+    let beside = directory.deletingLastPathComponent().appendingPathComponent(
+      directory.lastPathComponent + ".truth.json")
     let inside = directory.appendingPathComponent("truth.json")
     return [beside, inside].first { FileManager.default.fileExists(atPath: $0.path) }
   }

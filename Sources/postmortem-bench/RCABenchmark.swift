@@ -38,7 +38,9 @@ struct RCABenchmark: ParsableCommand {
     var cases: [URL] = []
     var scratch: URL?
     if directories.isEmpty { cases += Self.cases(in: URL(fileURLWithPath: "Samples", isDirectory: true)) }
-    for directory in directories { cases += Self.cases(in: URL(fileURLWithPath: directory, isDirectory: true)) }
+    for directory in directories {
+      cases += Self.cases(in: URL(fileURLWithPath: directory, isDirectory: true))
+    }
     let generated = variants ?? (directories.isEmpty ? 4 : 0)
     if generated > 0 {
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postmortem-rca-\(getpid())")
@@ -66,16 +68,21 @@ struct RCABenchmark: ParsableCommand {
       let document = IncidentAnalyzer.analyze(extraction, title: directory.lastPathComponent).document
       let outcome = Self.score(document, against: truth)
       outcomes.append(outcome)
-      let found = "\(document.rootCause.kind.rawValue) in \(document.rootCause.component)"
+      let found =
+        "\(document.rootCause.kind.rawValue) in \(document.rootCause.component)"
         + (document.rootCause.client.map { " (client \($0))" } ?? "")
-      let expected = "\(truth.kind ?? "?") in \(truth.component)" + (truth.client.map { " (client \($0))" } ?? "")
-      let marks = (outcome.top1 ? "top1" : outcome.top3 ? "top3" : "miss")
+      let expected =
+        "\(truth.kind ?? "?") in \(truth.component)" + (truth.client.map { " (client \($0))" } ?? "")
+      let marks =
+        (outcome.top1 ? "top1" : outcome.top3 ? "top3" : "miss")
         + (outcome.onsetOK.map { $0 ? " onset-ok" : " onset-off" } ?? "")
       print(Self.pad(directory.lastPathComponent, 44) + Self.pad(expected, 40) + found + "  [" + marks + "]")
     }
     let count = Double(outcomes.count)
     let timed = outcomes.compactMap(\.onsetOK)
-    func ratio(_ value: Int, _ total: Double) -> String { String(format: "%.3f", total > 0 ? Double(value) / total : 0) }
+    func ratio(_ value: Int, _ total: Double) -> String {
+      String(format: "%.3f", total > 0 ? Double(value) / total : 0)
+    }
     print(
       "rca top1 \(ratio(outcomes.count { $0.top1 }, count)) top3 \(ratio(outcomes.count { $0.top3 }, count)) "
         + "onset-ok \(ratio(timed.count { $0 }, Double(timed.count))) cases \(outcomes.count)")
@@ -85,7 +92,8 @@ struct RCABenchmark: ParsableCommand {
     let cause = document.rootCause
     let kindMatches = truth.kind.map { IncidentKind.named($0) == cause.kind } ?? true
     let top1 = cause.component == truth.component && kindMatches
-    let top3 = ([cause.component] + document.alternatives.prefix(2).map(\.component)).contains(truth.component)
+    let top3 = ([cause.component] + document.alternatives.prefix(2).map(\.component)).contains(
+      truth.component)
     var onsetOK: Bool?
     if let expected = truth.onset.flatMap(Timestamp.init(rfc3339:)),
       let found = Timestamp(rfc3339: cause.onset)
@@ -103,7 +111,8 @@ struct RCABenchmark: ParsableCommand {
     let children = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return children.sorted().map { directory.appendingPathComponent($0, isDirectory: true) }.filter { child in
       var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) && isDirectory.boolValue
+      return FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory)
+        && isDirectory.boolValue
         && CaseTruth.file(for: child) != nil
     }
   }

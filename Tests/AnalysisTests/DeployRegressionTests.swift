@@ -8,7 +8,9 @@ struct DeployRegressionTests {
   /// `search` slows at bucket 150; a release of `release` lands at `at` (search's own, or elsewhere).
   static func slowdown(release: String, at bucket: Int) -> Extraction {
     var extraction = SyntheticIncidents.lonelySlowdown()
-    var change = SyntheticIncidents.signal(release, .changes, subject: "version=2.4.1", role: .change, unit: "events/s") {
+    var change = SyntheticIncidents.signal(
+      release, .changes, subject: "version=2.4.1", role: .change, unit: "events/s"
+    ) {
       $0 == bucket ? 0.1 : 0
     }
     change.firstSeenMilliseconds = SyntheticIncidents.start + Int64(bucket) * SyntheticIncidents.step
@@ -16,7 +18,8 @@ struct DeployRegressionTests {
     return extraction
   }
 
-  @Test("a release of the service right before its own slowdown is the regression, with the change as trigger")
+  @Test(
+    "a release of the service right before its own slowdown is the regression, with the change as trigger")
   func releaseBeforeSlowdown() {
     let document = IncidentAnalyzer.analyze(Self.slowdown(release: "search", at: 145), title: "t").document
     #expect(document.rootCause.kind == .deployRegression)

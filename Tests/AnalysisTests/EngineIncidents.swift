@@ -82,9 +82,12 @@ enum EngineIncidents {
       signals.append(
         S.signal(service, .latencyP90, role: .symptom, unit: "s") { 0.1 + S.noise($0, index, scale: 0.01) })
       signals.append(
-        S.signal(service, .requestRate, role: .load, unit: "req/s") { 30 + S.noise($0, index + 20, scale: 2) })
+        S.signal(service, .requestRate, role: .load, unit: "req/s") { 30 + S.noise($0, index + 20, scale: 2) }
+      )
       signals.append(
-        S.signal(service, .cpuUsage, role: .resource, unit: "cores") { 0.2 + S.noise($0, index + 40, scale: 0.02) })
+        S.signal(service, .cpuUsage, role: .resource, unit: "cores") {
+          0.2 + S.noise($0, index + 40, scale: 0.02)
+        })
     }
     return S.extraction(signals, services: [])
   }

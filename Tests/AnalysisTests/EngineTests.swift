@@ -24,7 +24,8 @@ struct EngineTests {
     #expect(document.alternatives.contains { $0.component == caller })
   }
 
-  @Test("an edge proxy returning 5xx only on one upstream's routes: the upstream is the origin, not the proxy")
+  @Test(
+    "an edge proxy returning 5xx only on one upstream's routes: the upstream is the origin, not the proxy")
   func proxyIsAConduit() {
     for (proxy, failing, healthy) in [("aaa-edge", "payments", "catalog"), ("nginx", "zebra", "apple")] {
       let document = IncidentAnalyzer.analyze(
@@ -75,7 +76,8 @@ struct EngineTests {
   func triggerOnTheOrigin() {
     var extraction = SyntheticIncidents.lonelySlowdown()
     extraction.signals.append(
-      SyntheticIncidents.signal("search", .changes, subject: "version=2.4.1", role: .change, unit: "events/s") {
+      SyntheticIncidents.signal("search", .changes, subject: "version=2.4.1", role: .change, unit: "events/s")
+      {
         $0 == 140 ? 0.1 : 0
       })
     extraction.signals[extraction.signals.count - 1].firstSeenMilliseconds =

@@ -17,7 +17,8 @@ struct EvidenceTableTests {
     for row in MinimumShift.rows {
       let shift = abs(row.exampleIgnored.after - row.exampleIgnored.before)
       #expect(shift < MinimumShift.floor(for: row.unit), "\(row.unit)")
-      #expect(shift * 3 >= MinimumShift.floor(for: row.unit), "\(row.unit): the example is not near the floor")
+      #expect(
+        shift * 3 >= MinimumShift.floor(for: row.unit), "\(row.unit): the example is not near the floor")
     }
   }
 

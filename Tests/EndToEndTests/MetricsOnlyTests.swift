@@ -52,7 +52,8 @@ struct MetricsOnlyTests {
   }
 
   static func wideCSV(faulty: Int, fault: Fault) -> String {
-    var text = "time," + services.flatMap { ["\($0)_cpu", "\($0)_mem", "\($0)_latency-90"] }.joined(separator: ",")
+    var text =
+      "time," + services.flatMap { ["\($0)_cpu", "\($0)_mem", "\($0)_latency-90"] }.joined(separator: ",")
     for t in 0..<seconds {
       text += "\n\(start + Int64(t))"
       for index in services.indices {
@@ -73,9 +74,12 @@ struct MetricsOnlyTests {
         let (cpu, memory, latency) = sample(index, t, faulty: faulty, fault: fault)
         cpuSeconds[index] += cpu * 5
         let pod = "\(service)-7d9f8c6b5-x2k4q"
-        text += "container_cpu_usage_seconds_total{container=\"\(service)\",pod=\"\(pod)\"} \(cpuSeconds[index]) \(milliseconds)\n"
-        text += "container_memory_working_set_bytes{container=\"\(service)\",pod=\"\(pod)\"} \(memory) \(milliseconds)\n"
-        text += "http_request_duration_seconds{service=\"\(service)\",quantile=\"0.9\"} \(latency) \(milliseconds)\n"
+        text +=
+          "container_cpu_usage_seconds_total{container=\"\(service)\",pod=\"\(pod)\"} \(cpuSeconds[index]) \(milliseconds)\n"
+        text +=
+          "container_memory_working_set_bytes{container=\"\(service)\",pod=\"\(pod)\"} \(memory) \(milliseconds)\n"
+        text +=
+          "http_request_duration_seconds{service=\"\(service)\",quantile=\"0.9\"} \(latency) \(milliseconds)\n"
       }
     }
     return text
@@ -94,7 +98,8 @@ struct MetricsOnlyTests {
     "a CPU hog or a memory leak in one container among a dozen, from a wide CSV: that service, resource saturation, though the front end slows down more",
     arguments: Fault.allCases, [2, 9])
   func wideCSV(fault: Fault, faulty: Int) throws {
-    try Self.expectSaturation(of: faulty, in: Self.analyze(Self.wideCSV(faulty: faulty, fault: fault), name: "data.csv"))
+    try Self.expectSaturation(
+      of: faulty, in: Self.analyze(Self.wideCSV(faulty: faulty, fault: fault), name: "data.csv"))
   }
 
   @Test(

@@ -8,7 +8,9 @@ import Testing
 /// the data, never the samples' names.
 @Suite("Generated variants against their ground truth")
 struct VariantTests {
-  @Test("a renamed, retimed incident gets its own origin, kind, client and onset", arguments: Scenario.all.map(\.name))
+  @Test(
+    "a renamed, retimed incident gets its own origin, kind, client and onset",
+    arguments: Scenario.all.map(\.name))
   func variant(of name: String) throws {
     let variant = try #require(Scenario.named(name)).variant(seed: 7)
     let directory = try Bundles.temporaryDirectory()
@@ -26,6 +28,7 @@ struct VariantTests {
     let expected = try #require(truth.rootCause.onset.flatMap(Timestamp.init(rfc3339:))).milliseconds
     let found = try #require(Timestamp(rfc3339: document.rootCause.onset)).milliseconds
     let bucket = Int64(max(document.resolutionSeconds, document.rootCause.uncertaintySeconds ?? 0)) * 1000
-    #expect(abs(found - expected) <= bucket, "onset \(document.rootCause.onset) vs \(truth.rootCause.onset ?? "")")
+    #expect(
+      abs(found - expected) <= bucket, "onset \(document.rootCause.onset) vs \(truth.rootCause.onset ?? "")")
   }
 }

@@ -49,7 +49,8 @@ struct MetricVocabularyTests {
       of: Self.series("container_cpu_usage_seconds_total{container=\"POD\",pod=\"carts-7d9f8c6b5-x2k4q\"}"))
     #expect(cpu.component == "carts")
     #expect(cpu.unit == "cores")
-    let memory = MetricVocabulary.meaning(of: Self.series("container_memory_working_set_bytes{container=\"orders\"}"))
+    let memory = MetricVocabulary.meaning(
+      of: Self.series("container_memory_working_set_bytes{container=\"orders\"}"))
     #expect(memory.component == "orders")
     #expect(memory.scale == MetricVocabulary.megabyte)
   }
@@ -57,7 +58,8 @@ struct MetricVocabularyTests {
   @Test("a mesh counter names its caller as the client; summaries' quantiles are latencies")
   func callersAndSummaries() {
     let mesh = MetricVocabulary.meaning(
-      of: Self.series("istio_requests_total{destination_workload=\"reviews\",source_workload=\"productpage\"}"))
+      of: Self.series(
+        "istio_requests_total{destination_workload=\"reviews\",source_workload=\"productpage\"}"))
     #expect(mesh.component == "reviews")
     #expect(mesh.client == "productpage")
     let p90 = MetricVocabulary.meaning(
@@ -65,7 +67,8 @@ struct MetricVocabularyTests {
     #expect(p90.kind == .latencyP90)
     #expect(p90.component == "cart")
     #expect(p90.scale == 0.001)
-    let other = MetricVocabulary.meaning(of: Self.series("rpc_queue_depth{quantile=\"0.9\",service=\"cart\"}"))
+    let other = MetricVocabulary.meaning(
+      of: Self.series("rpc_queue_depth{quantile=\"0.9\",service=\"cart\"}"))
     #expect(other.kind == .metric)
   }
 }

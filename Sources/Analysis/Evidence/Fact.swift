@@ -28,7 +28,7 @@ struct Fact: Equatable {
     category = meaning.category
     component = signal.key.component
     client = signal.client ?? Self.client(from: signal.key)
-    resource = signal.resource ?? Self.resource(of: signal, category: meaning.category)
+    resource = signal.resource ?? Self.resource(of: signal)
     switch finding.change {
     case .rise: isAdverse = !meaning.fallHurts
     case .drop: isAdverse = meaning.fallHurts
@@ -54,7 +54,7 @@ struct Fact: Equatable {
   ]
 
   /// A database's own signals concern the database; a client's refusal signal is filed under the database.
-  private static func resource(of signal: Signal, category: SignalSemantics.Category) -> String? {
+  private static func resource(of signal: Signal) -> String? {
     signal.key.kind.rawValue.hasPrefix("db-") ? signal.key.component : nil
   }
 }

@@ -15,7 +15,8 @@ struct LoadRise {
     let to = fact.milliseconds + max(fact.uncertaintyMilliseconds, context.extraction.stepMilliseconds)
     let own = context.evidence.facts([.requestRate], changes: [.rise]).first { load in
       (load.component == service || load.resource == service) && load.milliseconds >= from
-        && load.milliseconds <= to && load.finding.after >= (1 + Traffic.surgeFraction) * max(load.finding.before, 1e-9)
+        && load.milliseconds <= to
+        && load.finding.after >= (1 + Traffic.surgeFraction) * max(load.finding.before, 1e-9)
     }
     if let own {
       let signal = context.evidence.signal(own)

@@ -24,7 +24,8 @@ struct Traffic {
   /// source per service (a proxy and nginx would double count), conduits' own counts left out when they
   /// route to services that have their own.
   var total: Signal? {
-    let mesh = context.signals(.metric).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
+    let mesh =
+      context.signals(.metric).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
       + context.signals(.requestRate).filter { $0.key.source?.hasPrefix(Self.meshCounter + "{") == true }
     if let first = mesh.first, mesh.allSatisfy({ $0.stepMilliseconds == first.stepMilliseconds }) {
       return sum(mesh, name: "total request rate (\(Self.meshCounter))")

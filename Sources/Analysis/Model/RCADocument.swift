@@ -83,7 +83,8 @@ public enum IncidentKind: String, Sendable, Equatable, Codable, CaseIterable {
     let name = try decoder.singleValueContainer().decode(String.self)
     guard let kind = Self.named(name) else {
       throw DecodingError.dataCorrupted(
-        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "unknown incident kind '\(name)'"))
+        DecodingError.Context(
+          codingPath: decoder.codingPath, debugDescription: "unknown incident kind '\(name)'"))
     }
     self = kind
   }

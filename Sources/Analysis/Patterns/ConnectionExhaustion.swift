@@ -48,15 +48,18 @@ struct ConnectionExhaustion: IncidentPattern {
     let dominant = share >= Self.dominantShare ? user : nil
     let origin = dominant.map { context.dependencies.service(forUser: $0) ?? $0 }
     // A ramp can be cut into several rises: the driver's climb began at its first.
-    let start = driver.flatMap { driver in
-      userRises.first { context.signal($0).key.subject == context.signal(driver).key.subject }
-    } ?? saturation
+    let start =
+      driver.flatMap { driver in
+        userRises.first { context.signal($0).key.subject == context.signal(driver).key.subject }
+      } ?? saturation
     if let user, let driver {
-      let line = "DB user \(user) holds \(Numbers.percent(share)) of the growth in \(resource) connections"
+      let line =
+        "DB user \(user) holds \(Numbers.percent(share)) of the growth in \(resource) connections"
         + " (\(Numbers.text(driver.before)) → \(Numbers.text(driver.after)))"
       weights.append(
         share >= Self.dominantShare
-          ? .supports(line, EvidenceWeight.strong * share) : .contradicts(line + ": no single client", EvidenceWeight.weak))
+          ? .supports(line, EvidenceWeight.strong * share)
+          : .contradicts(line + ": no single client", EvidenceWeight.weak))
     }
     if let onset = context.incidentOnset, start.milliseconds <= onset.milliseconds {
       weights.append(
@@ -71,7 +74,8 @@ struct ConnectionExhaustion: IncidentPattern {
       weights.append(
         .supports(
           "\(user)'s oldest idle connection ages from \(Numbers.text(idleRise.before)) s to "
-            + "\(Numbers.text(idleRise.after)) s: connections taken and never returned", EvidenceWeight.moderate))
+            + "\(Numbers.text(idleRise.after)) s: connections taken and never returned",
+          EvidenceWeight.moderate))
     }
     if dominant == nil, let surge = Traffic(context: context).surge,
       surge.milliseconds <= saturation.milliseconds
@@ -79,7 +83,8 @@ struct ConnectionExhaustion: IncidentPattern {
       weights.append(
         .contradicts(
           "traffic rose \(Numbers.percent(surge.after / max(surge.before, 1e-9) - 1)) at "
-            + "\(UTC.clock(surge.milliseconds)) before the saturation: load, not a leak", EvidenceWeight.strong))
+            + "\(UTC.clock(surge.milliseconds)) before the saturation: load, not a leak",
+          EvidenceWeight.strong))
     }
 
     var chain: [CausalLink] = []
@@ -88,7 +93,8 @@ struct ConnectionExhaustion: IncidentPattern {
       let signal = context.signal(driver)
       var evidence = [EvidenceFactory.change(driver, of: signal)]
       // A ramp can be cut into several rises: the evidence quotes it from the first to the last.
-      let sleepingRises = context.findings(.dbSleeping, component: resource, subject: .some(user), changes: [.rise])
+      let sleepingRises = context.findings(
+        .dbSleeping, component: resource, subject: .some(user), changes: [.rise])
       if var whole = sleepingRises.first {
         whole.after = sleepingRises[sleepingRises.count - 1].after
         evidence.append(EvidenceFactory.change(whole, of: context.signal(whole)))
@@ -109,8 +115,10 @@ struct ConnectionExhaustion: IncidentPattern {
       charted.append(driver.signal)
     }
     chain.append(
-      resourceLink(saturation, resource: resource, refusals: refusals, clientRefusals: clientRefusals, in: context)
-        .with(causedBy: chain.isEmpty ? [] : [chain.count - 1]))
+      resourceLink(
+        saturation, resource: resource, refusals: refusals, clientRefusals: clientRefusals, in: context
+      )
+      .with(causedBy: chain.isEmpty ? [] : [chain.count - 1]))
     charted.append(saturation.signal)
     let resourceIndex = chain.count - 1
 
@@ -121,7 +129,8 @@ struct ConnectionExhaustion: IncidentPattern {
     let hurt = context.firstSymptomByService.filter { service, first in
       service == origin
         || (first.milliseconds >= threshold
-          && (context.topology.dependsOn(service, resource) || origin.map { context.topology.dependsOn(service, $0) } == true))
+          && (context.topology.dependsOn(service, resource)
+            || origin.map { context.topology.dependsOn(service, $0) } == true))
     }
     let ordered = hurt.keys.sorted { service, other in
       (service == origin ? 0 : 1, hurt[service]!.milliseconds, hurt[service]!.signal)
@@ -137,7 +146,8 @@ struct ConnectionExhaustion: IncidentPattern {
 
     let mechanism: String
     if let origin, let user {
-      mechanism = "\(origin) holds \(Numbers.percent(share)) of the growth in \(resource) connections"
+      mechanism =
+        "\(origin) holds \(Numbers.percent(share)) of the growth in \(resource) connections"
         + (origin == user ? "" : " (DB user \(user))")
     } else {
       mechanism = "\(resource) connections were exhausted with no single client driving the growth"
@@ -211,7 +221,8 @@ struct ConnectionExhaustion: IncidentPattern {
     }
     return killing + [
       Mitigation(
-        text: "Restart or scale down \(origin) so its pool closes its connections, if killing is not possible.",
+        text:
+          "Restart or scale down \(origin) so its pool closes its connections, if killing is not possible.",
         commands: [])
     ]
   }

@@ -45,7 +45,8 @@ struct DependencyFailure: IncidentPattern {
       .supports(
         "\(service)'s calls to \(host) \(verb) from \(UTC.clock(first.milliseconds)): "
           + "\(Numbers.text(first.finding.before)) → \(Numbers.text(first.finding.after)) \(signal.unit)",
-        first.finding.change == .new ? EvidenceWeight.strong : min(EvidenceWeight.strong, EvidenceWeight.size(first.magnitude)))
+        first.finding.change == .new
+          ? EvidenceWeight.strong : min(EvidenceWeight.strong, EvidenceWeight.size(first.magnitude)))
     ]
     if first.kind != .outboundErrors, let failing = facts.first(where: { $0.kind == .outboundErrors }) {
       weights.append(

@@ -72,7 +72,8 @@ struct DeployRegression: IncidentPattern {
     var chain = [
       CausalLink(
         component: service, role: "cause", symptom: "\(service) is deployed: \(what)",
-        signal: change.signal.name, signalKind: change.signal.key.kind, onset: UTC.format(change.milliseconds),
+        signal: change.signal.name, signalKind: change.signal.key.kind,
+        onset: UTC.format(change.milliseconds),
         before: 0, after: 1, unit: "", evidence: [citation])
     ]
     let links = SymptomLinks(context: context)

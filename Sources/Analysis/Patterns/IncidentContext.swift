@@ -17,7 +17,10 @@ struct IncidentContext {
   /// follow them.
   let wholeSignals: Int
 
-  init(extraction: Extraction, evidence: EvidenceIndex, wholeSignals: Int? = nil, extraEdges: [Topology.Edge] = []) {
+  init(
+    extraction: Extraction, evidence: EvidenceIndex, wholeSignals: Int? = nil,
+    extraEdges: [Topology.Edge] = []
+  ) {
     self.extraction = extraction
     self.wholeSignals = wholeSignals ?? extraction.signals.count
     self.evidence = evidence
@@ -37,7 +40,8 @@ struct IncidentContext {
     dependencies = DependencyMap(services: services.sorted(), databaseUsers: users.sorted())
     topology = Topology(extraction: extraction, dependencies: dependencies, extra: extraEdges)
     self.services = services.subtracting(topology.databases)
-    let onset = evidence.facts.first { $0.isAdverse && $0.category == .symptom }
+    let onset =
+      evidence.facts.first { $0.isAdverse && $0.category == .symptom }
       ?? evidence.facts.first { $0.isAdverse && $0.category != .context }
     anomalies = AnomalyScores(extraction: extraction, onset: onset?.milliseconds)
   }
@@ -93,7 +97,8 @@ struct IncidentContext {
   /// Whether `earlier` precedes `later` beyond both entries' uncertainty: the only ordering claims the
   /// report makes.
   static func precedes(_ earlier: Finding, _ later: Finding) -> Bool {
-    earlier.milliseconds + max(earlier.uncertaintyMilliseconds, later.uncertaintyMilliseconds) < later.milliseconds
+    earlier.milliseconds + max(earlier.uncertaintyMilliseconds, later.uncertaintyMilliseconds)
+      < later.milliseconds
   }
 
   /// The victims of an origin: components that call it (directly or through others) or share a callee with

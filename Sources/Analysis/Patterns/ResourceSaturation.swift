@@ -29,15 +29,21 @@ struct ResourceSaturation: IncidentPattern {
       .supports(
         "\(strongestSignal.name) \(Numbers.text(strongest.finding.before)) → "
           + "\(Numbers.text(strongest.finding.after)) \(strongestSignal.unit) "
-          + "(\(Numbers.text(strongest.magnitude)) robust deviations)", EvidenceWeight.size(strongest.magnitude))
+          + "(\(Numbers.text(strongest.magnitude)) robust deviations)",
+        EvidenceWeight.size(strongest.magnitude))
     ]
     if let oom = facts.first(where: { $0.kind == .oomKills }) {
-      weights.append(.supports("\(service) was OOM-killed at \(UTC.clock(oom.milliseconds))", EvidenceWeight.decisive))
+      weights.append(
+        .supports("\(service) was OOM-killed at \(UTC.clock(oom.milliseconds))", EvidenceWeight.decisive))
     }
     let restarts = context.evidence.facts([.restarts, .changes], component: service, adverse: true)
-    if facts.contains(where: { $0.kind == .memoryUsage }), let restart = restarts.first(where: { $0.milliseconds >= first.milliseconds }) {
+    if facts.contains(where: { $0.kind == .memoryUsage }),
+      let restart = restarts.first(where: { $0.milliseconds >= first.milliseconds })
+    {
       weights.append(
-        .supports("\(service) restarted at \(UTC.clock(restart.milliseconds)) after its memory grew", EvidenceWeight.strong))
+        .supports(
+          "\(service) restarted at \(UTC.clock(restart.milliseconds)) after its memory grew",
+          EvidenceWeight.strong))
     }
     let own = context.symptoms.filter { context.signal($0).key.component == service }
     let callers = Set(context.services.filter { context.topology.dependsOn($0, service) })
@@ -51,7 +57,8 @@ struct ResourceSaturation: IncidentPattern {
       } else {
         weights.append(
           .supports(
-            "\(context.signal(symptom).name) followed at \(UTC.clock(symptom.milliseconds))", EvidenceWeight.strong))
+            "\(context.signal(symptom).name) followed at \(UTC.clock(symptom.milliseconds))",
+            EvidenceWeight.strong))
       }
     } else if let symptom = callerSymptoms.first, !IncidentContext.precedes(symptom, first.finding) {
       weights.append(
@@ -60,7 +67,8 @@ struct ResourceSaturation: IncidentPattern {
           EvidenceWeight.moderate))
     }
     if context.anomalies.ranked.first?.component == service {
-      weights.append(.supports("\(service) holds the largest robust anomaly of the incident", EvidenceWeight.moderate))
+      weights.append(
+        .supports("\(service) holds the largest robust anomaly of the incident", EvidenceWeight.moderate))
     }
     let earlierElsewhere = context.evidence.facts.first { fact in
       fact.isAdverse && fact.component != service && fact.category != .context && fact.category != .load
@@ -90,7 +98,8 @@ struct ResourceSaturation: IncidentPattern {
     ]
     var charted = [strongest.signal]
     let links = SymptomLinks(context: context)
-    let (ownLinks, ownSignals) = links.links(for: service, role: "symptom", from: first.milliseconds - first.uncertaintyMilliseconds)
+    let (ownLinks, ownSignals) = links.links(
+      for: service, role: "symptom", from: first.milliseconds - first.uncertaintyMilliseconds)
     chain += ownLinks.map { $0.with(causedBy: [0]) }
     charted += ownSignals
     let origin = chain.count - 1

@@ -32,7 +32,8 @@ struct ServiceFault: IncidentPattern {
     // A conduit with symptoms attributed to no upstream is still a candidate, on its own evidence.
     for fact in context.evidence.facts
     where fact.isAdverse && fact.category == .symptom && context.topology.conduits.contains(fact.component)
-      && fact.resource == nil && !context.evidence.facts.contains(where: {
+      && fact.resource == nil
+      && !context.evidence.facts.contains(where: {
         $0.component == fact.component && $0.resource != nil && $0.isAdverse && $0.category == .symptom
       })
     {
@@ -49,7 +50,8 @@ struct ServiceFault: IncidentPattern {
     var weights: [EvidenceWeight] = [
       .supports(
         "\(context.evidence.signal(strongest).name) changed by \(Numbers.text(strongest.magnitude)) robust "
-          + "deviations from its baseline", min(EvidenceWeight.strong, EvidenceWeight.size(strongest.magnitude)))
+          + "deviations from its baseline",
+        min(EvidenceWeight.strong, EvidenceWeight.size(strongest.magnitude)))
     ]
     let kinds = Set(facts.map(\.kind))
     if kinds.count > 1 {
@@ -68,22 +70,28 @@ struct ServiceFault: IncidentPattern {
       weights.append(.supports("no other service changed", EvidenceWeight.moderate))
     } else if earlier.isEmpty {
       weights.append(
-        .supports("its first symptom at \(UTC.clock(first.milliseconds)) is the earliest", EvidenceWeight.weak))
+        .supports(
+          "its first symptom at \(UTC.clock(first.milliseconds)) is the earliest", EvidenceWeight.weak))
     }
     // An earlier sufferer speaks against this origin only when it could be its cause: something it calls or
     // shares a callee with, or anything at all when the evidence shows none of its calls.
-    let isolated = context.topology.callees(of: service).isEmpty && context.topology.callers(of: service).isEmpty
+    let isolated =
+      context.topology.callees(of: service).isEmpty && context.topology.callers(of: service).isEmpty
     let related = earlier.filter { other, _ in
       isolated || context.topology.dependsOn(service, other) || context.topology.shareCallee(service, other)
     }
-    for (other, fact) in related.sorted(by: { ($0.value.milliseconds, $0.value.signal) < ($1.value.milliseconds, $1.value.signal) }).prefix(1) {
+    for (other, fact) in related.sorted(by: {
+      ($0.value.milliseconds, $0.value.signal) < ($1.value.milliseconds, $1.value.signal)
+    }).prefix(1) {
       weights.append(
         .contradicts(
           "\(other) suffered first, at \(UTC.clock(fact.milliseconds))", EvidenceWeight.moderate))
     }
     // Among services hurt together, the callee is the origin: its callers wait on it.
     let callers = concurrent.keys.filter { context.topology.dependsOn($0, service) }
-    let callees = (Array(concurrent.keys) + Array(earlier.keys)).filter { context.topology.dependsOn(service, $0) }
+    let callees = (Array(concurrent.keys) + Array(earlier.keys)).filter {
+      context.topology.dependsOn(service, $0)
+    }
     if !callers.isEmpty {
       weights.append(
         .supports(
@@ -100,10 +108,12 @@ struct ServiceFault: IncidentPattern {
     }
     if context.topology.conduits.contains(service) {
       weights.append(
-        .contradicts("\(service) routes requests to upstreams: a conduit, not an origin", EvidenceWeight.strong))
+        .contradicts(
+          "\(service) routes requests to upstreams: a conduit, not an origin", EvidenceWeight.strong))
     }
     if let resource = explainingResource(of: service, before: first, in: context) {
-      weights.append(.contradicts(resource.reason, resource.own ? EvidenceWeight.strong : EvidenceWeight.moderate))
+      weights.append(
+        .contradicts(resource.reason, resource.own ? EvidenceWeight.strong : EvidenceWeight.moderate))
     } else if let elsewhere = saturationElsewhere(than: service, before: first, in: context) {
       weights.append(.contradicts(elsewhere, EvidenceWeight.moderate))
     }
@@ -116,13 +126,16 @@ struct ServiceFault: IncidentPattern {
     var (chain, charted) = links.links(for: service, role: "cause", facts: facts)
     let origin = chain.count - 1
     let victims = others.keys.filter { context.isVictim($0, of: service) }
-    for victim in victims.sorted(by: { (others[$0]!.milliseconds, others[$0]!.signal) < (others[$1]!.milliseconds, others[$1]!.signal) }) {
+    for victim in victims.sorted(by: {
+      (others[$0]!.milliseconds, others[$0]!.signal) < (others[$1]!.milliseconds, others[$1]!.signal)
+    }) {
       let (victimLinks, signals) = links.links(for: victim, role: "downstream")
       chain += victimLinks.map { $0.with(causedBy: [origin]) }
       charted += signals
     }
     let alone = others.isEmpty ? ", no other service changed" : ""
-    let unexplained = weights.allSatisfy { $0.weight > 0 }
+    let unexplained =
+      weights.allSatisfy { $0.weight > 0 }
       ? "; no shared resource or load change precedes it." : "; but see what speaks against it."
     var hypothesis = Hypothesis(
       kind: kind, component: service, resource: nil, client: nil, trigger: nil,

@@ -41,10 +41,13 @@ struct SymptomLinks {
 
   static func describe(_ finding: Finding, _ signal: Signal) -> String {
     let component = signal.key.component
-    let name = signal.name.hasPrefix(component + " ") ? String(signal.name.dropFirst(component.count + 1)) : signal.name
+    let name =
+      signal.name.hasPrefix(component + " ")
+      ? String(signal.name.dropFirst(component.count + 1)) : signal.name
     switch signal.key.kind {
     case .logTemplate:
-      return "\(component) logs a new kind of line: \(name.hasPrefix("log ") ? String(name.dropFirst(4)) : name)"
+      return
+        "\(component) logs a new kind of line: \(name.hasPrefix("log ") ? String(name.dropFirst(4)) : name)"
     case .latencyP50, .latencyP90, .latencyP99:
       return "\(component) \(name) rises from "
         + "\(Numbers.text(finding.before)) \(signal.unit) to \(Numbers.text(finding.after)) \(signal.unit)"

@@ -28,7 +28,8 @@ struct TrafficSurge: IncidentPattern {
     if let source {
       weights.append(
         .supports(
-          "\(source.client) sent \(Numbers.percent(source.share)) of the extra requests", EvidenceWeight.moderate))
+          "\(source.client) sent \(Numbers.percent(source.share)) of the extra requests",
+          EvidenceWeight.moderate))
     }
     let finding = Finding(
       signal: -1, change: .rise, milliseconds: surge.milliseconds,
@@ -47,7 +48,9 @@ struct TrafficSurge: IncidentPattern {
     var charted: [Int] = []
     let symptoms = SymptomLinks(context: context)
     let first = context.firstSymptomByService
-    for service in first.keys.sorted(by: { (first[$0]!.milliseconds, first[$0]!.signal) < (first[$1]!.milliseconds, first[$1]!.signal) }) {
+    for service in first.keys.sorted(by: {
+      (first[$0]!.milliseconds, first[$0]!.signal) < (first[$1]!.milliseconds, first[$1]!.signal)
+    }) {
       let (links, signals) = symptoms.links(for: service, role: "symptom")
       chain += links.map { $0.with(causedBy: [0]) }
       charted += signals
@@ -60,7 +63,8 @@ struct TrafficSurge: IncidentPattern {
         + (target.map { ", most of it to \($0)" } ?? "") + (source.map { ", from \($0.client)" } ?? "") + ".",
       chain: chain, chartedSignals: charted)
     hypothesis.mitigations = [
-      Mitigation(text: "Rate-limit or shed the surge at the edge, and scale the saturated services.", commands: [])
+      Mitigation(
+        text: "Rate-limit or shed the surge at the edge, and scale the saturated services.", commands: [])
     ]
     hypothesis.followUps = ["Find the source of the surge and add rate limits or autoscaling for it."]
     return [hypothesis]
@@ -84,7 +88,9 @@ struct TrafficSurge: IncidentPattern {
 
   /// The client whose requests rose most, when request signals name their clients and one holds most of
   /// the rise.
-  private func loadSource(after milliseconds: Int64, in context: IncidentContext) -> (client: String, share: Double)? {
+  private func loadSource(after milliseconds: Int64, in context: IncidentContext) -> (
+    client: String, share: Double
+  )? {
     let rises = context.evidence.facts(
       [.requestRate], changes: [.rise]
     ).filter { $0.client != nil && $0.milliseconds + $0.uncertaintyMilliseconds >= milliseconds - 60_000 }

@@ -6,7 +6,8 @@ enum HypothesisRecords {
   ) -> [HypothesisRecord] {
     var records = ranked.map { hypothesis in
       let isBest = best.map { $0.kind == hypothesis.kind && $0.component == hypothesis.component } ?? false
-      let verdict = isBest ? "root cause" : hypothesis.score >= Hypothesis.bar ? "alternative" : "below the bar"
+      let verdict =
+        isBest ? "root cause" : hypothesis.score >= Hypothesis.bar ? "alternative" : "below the bar"
       return HypothesisRecord(
         kind: hypothesis.kind, component: hypothesis.component, resource: hypothesis.resource,
         client: hypothesis.client, score: Numbers.rounded(hypothesis.score),

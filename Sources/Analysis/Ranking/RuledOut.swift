@@ -9,7 +9,9 @@ struct RuledOut {
   /// Losing hypotheses quoted with their contradictions, at most this many.
   static let losers = 3
 
-  func causes(tried: [(pattern: any IncidentPattern, hypotheses: [Hypothesis])], ranked: [Hypothesis]) -> [RuledOutCause] {
+  func causes(tried: [(pattern: any IncidentPattern, hypotheses: [Hypothesis])], ranked: [Hypothesis])
+    -> [RuledOutCause]
+  {
     var causes: [RuledOutCause] = []
     for (pattern, hypotheses) in tried
     where !hypotheses.contains(where: { $0.kind == best?.kind && $0.component == best?.component }) {

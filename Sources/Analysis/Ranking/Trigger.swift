@@ -21,10 +21,13 @@ enum Trigger {
     for signal in extraction.signals where signal.key.kind == .changes || signal.key.kind == .restarts {
       for (index, value) in signal.values.enumerated() where value.isFinite && value > 0 {
         let start = signal.milliseconds(at: index)
-        let line = signal.examples.first { $0.milliseconds >= start && $0.milliseconds < start + signal.stepMilliseconds }
+        let line = signal.examples.first {
+          $0.milliseconds >= start && $0.milliseconds < start + signal.stepMilliseconds
+        }
         changes.append(
           Change(
-            milliseconds: line?.milliseconds ?? start, component: signal.key.component, signal: signal, line: line))
+            milliseconds: line?.milliseconds ?? start, component: signal.key.component, signal: signal,
+            line: line))
       }
     }
     return changes.sorted { ($0.milliseconds, $0.component) < ($1.milliseconds, $1.component) }
@@ -36,7 +39,9 @@ enum Trigger {
 
   /// The trigger of `hypothesis`, and its onset moved to the change when the change started it.
   static func compose(_ hypothesis: Hypothesis, in context: IncidentContext) -> Hypothesis {
-    guard hypothesis.trigger == nil, let change = find(for: hypothesis, in: context) else { return hypothesis }
+    guard hypothesis.trigger == nil, let change = find(for: hypothesis, in: context) else {
+      return hypothesis
+    }
     var composed = hypothesis
     composed.trigger = change.text
     if change.milliseconds < hypothesis.onsetMilliseconds,
@@ -47,7 +52,9 @@ enum Trigger {
     return composed
   }
 
-  static func find(for hypothesis: Hypothesis, in context: IncidentContext) -> (text: String, milliseconds: Int64)? {
+  static func find(for hypothesis: Hypothesis, in context: IncidentContext) -> (
+    text: String, milliseconds: Int64
+  )? {
     let components = Set([hypothesis.component, hypothesis.client].compactMap { $0 })
     let change = changes(in: context.extraction).last { change in
       components.contains(change.component)
@@ -55,7 +62,8 @@ enum Trigger {
         && change.milliseconds >= hypothesis.onsetMilliseconds - toleranceMilliseconds
     }
     guard let change else { return nil }
-    let text = "\(change.signal.name) at \(UTC.clock(change.milliseconds))"
+    let text =
+      "\(change.signal.name) at \(UTC.clock(change.milliseconds))"
       + (change.line.map { " (\($0.path):\($0.line): \($0.text))" } ?? "")
     return (text, change.milliseconds)
   }

@@ -13,7 +13,9 @@ public enum TopologyFile {
   }
 
   /// The edges of `text`, read from `path` (named in errors).
-  public static func edges(_ text: String, path: String) throws(ParseError) -> [(caller: String, callee: String)] {
+  public static func edges(_ text: String, path: String) throws(ParseError) -> [(
+    caller: String, callee: String
+  )] {
     var edges: [(String, String)] = []
     for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.prefix { $0 != "#" }.trimmingWhitespace()
@@ -33,6 +35,8 @@ public enum TopologyFile {
 
 extension Substring {
   fileprivate func trimmingWhitespace() -> String {
-    String(drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    String(
+      drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        .reversed())
   }
 }

@@ -61,7 +61,8 @@ enum MetricVocabulary {
       match: .exact("mysql_global_status_max_used_connections"), kind: .metric, unit: "connections",
       role: .context, component: .fixed("mysql"), example: "mysql_global_status_max_used_connections"),
     Row(
-      match: .exact("mysql_global_status_threads_running"), kind: .dbThreadsRunning, unit: "threads", role: .resource,
+      match: .exact("mysql_global_status_threads_running"), kind: .dbThreadsRunning, unit: "threads",
+      role: .resource,
       component: .fixed("mysql"), example: "mysql_global_status_threads_running"),
     Row(
       match: .exact("mysql_global_status_connection_errors_total"), kind: .dbConnectionErrors,
@@ -92,11 +93,21 @@ enum MetricVocabulary {
       clientLabel: "source_workload",
       example: "istio_requests_total{destination_workload=\"reviews\",source_workload=\"productpage\"}"),
     // Wide CSV columns as RCA datasets write them: `<service>_<metric>`
-    Row(match: .suffix("_cpu"), kind: .cpuUsage, unit: "cores", role: .resource, component: .namePrefix, example: "carts_cpu"),
-    Row(match: .suffix("_mem"), kind: .memoryUsage, unit: "", role: .resource, component: .namePrefix, example: "carts_mem"),
-    Row(match: .suffix("_lat_50"), kind: .latencyP50, unit: "", role: .symptom, component: .namePrefix, example: "carts_lat_50"),
-    Row(match: .suffix("_lat_90"), kind: .latencyP90, unit: "", role: .symptom, component: .namePrefix, example: "carts_lat_90"),
-    Row(match: .suffix("_lat_99"), kind: .latencyP99, unit: "", role: .symptom, component: .namePrefix, example: "carts_lat_99"),
+    Row(
+      match: .suffix("_cpu"), kind: .cpuUsage, unit: "cores", role: .resource, component: .namePrefix,
+      example: "carts_cpu"),
+    Row(
+      match: .suffix("_mem"), kind: .memoryUsage, unit: "", role: .resource, component: .namePrefix,
+      example: "carts_mem"),
+    Row(
+      match: .suffix("_lat_50"), kind: .latencyP50, unit: "", role: .symptom, component: .namePrefix,
+      example: "carts_lat_50"),
+    Row(
+      match: .suffix("_lat_90"), kind: .latencyP90, unit: "", role: .symptom, component: .namePrefix,
+      example: "carts_lat_90"),
+    Row(
+      match: .suffix("_lat_99"), kind: .latencyP99, unit: "", role: .symptom, component: .namePrefix,
+      example: "carts_lat_99"),
     Row(
       match: .suffix("_latency-50"), kind: .latencyP50, unit: "", role: .symptom, component: .namePrefix,
       example: "frontend_latency-50"),
@@ -157,9 +168,13 @@ enum MetricVocabulary {
   }
 
   /// Words in a family's name that say it measures the calls a service makes, not those it serves.
-  static let outboundWords = ["upstream_", "client_request", "http_client", "outbound", "external_", "dependency"]
+  static let outboundWords = [
+    "upstream_", "client_request", "http_client", "outbound", "external_", "dependency",
+  ]
   /// Labels that name the callee of such a family.
-  static let calleeLabels = ["host", "target", "peer", "server_address", "net_peer_name", "upstream", "destination"]
+  static let calleeLabels = [
+    "host", "target", "peer", "server_address", "net_peer_name", "upstream", "destination",
+  ]
 
   static func meaning(of series: MetricSeries) -> Meaning {
     var meaning = baseMeaning(of: series)
@@ -192,7 +207,9 @@ enum MetricVocabulary {
     case .fixed(let name): component = name
     case .namePrefix: component = prefix
     }
-    let client = row.clientLabel.flatMap { series.label($0) }.flatMap { $0.isEmpty || $0 == "unknown" ? nil : $0 }
+    let client = row.clientLabel.flatMap { series.label($0) }.flatMap {
+      $0.isEmpty || $0 == "unknown" ? nil : $0
+    }
     let subject: String?
     if case .fixed = row.component {
       // Scrape-target labels say where a series came from, not what it measures.

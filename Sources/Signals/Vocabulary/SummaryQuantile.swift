@@ -26,7 +26,8 @@ struct SummaryQuantile {
 
   func meaning(component: String) -> MetricVocabulary.Meaning {
     let others = series.labels.filter { $0.name != "quantile" }
-    let subject = MetricVocabulary.displayName(MetricSeries(name: series.name, labels: others, kind: .summary))
+    let subject = MetricVocabulary.displayName(
+      MetricSeries(name: series.name, labels: others, kind: .summary))
     return MetricVocabulary.Meaning(
       component: component, kind: kind, subject: subject, unit: "s", role: .symptom, isCounter: false,
       client: nil, scale: scale)
