@@ -54,13 +54,7 @@ public struct DockerComposeParser: LineParser {
       return .log(event)
     case .request(var request):
       sawEvent = true
-      // Every byte range of the inner line moves by the prefix's width.
-      for field in [
-        \AccessRecord.upstreamCluster, \.method, \.path, \.client, \.userAgent, \.upstream, \.authority,
-        \.responseFlags,
-      ] {
-        request[keyPath: field] = request[keyPath: field].map { Self.shifted($0, by: prefix.inner) }
-      }
+      request.shiftRanges(by: prefix.inner)
       return .request(request)
     case .structure, .continuation:
       return sawEvent ? .continuation : .structure

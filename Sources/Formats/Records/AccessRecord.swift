@@ -31,3 +31,21 @@ public struct AccessRecord: Sendable, Equatable {
     self.upstreamCluster = upstreamCluster
   }
 }
+
+extension AccessRecord {
+  /// Moves every byte range by `offset`: the record was read from a line embedded in a longer one (a
+  /// `docker compose logs` prefix before it).
+  mutating func shiftRanges(by offset: Int) {
+    func moved(_ range: Range<Int>?) -> Range<Int>? {
+      range.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+    }
+    upstreamCluster = moved(upstreamCluster)
+    method = moved(method)
+    path = moved(path)
+    client = moved(client)
+    userAgent = moved(userAgent)
+    upstream = moved(upstream)
+    authority = moved(authority)
+    responseFlags = moved(responseFlags)
+  }
+}
